@@ -1,0 +1,18 @@
+import type { Knex } from 'knex';
+import type { Handler } from '../core/types.js';
+import type { Descriptor } from '../engine/descriptor.js';
+import type { Registry } from '../engine/registry.js';
+
+export interface Migration {
+  name: string;
+  up: (db: Knex) => Promise<void>;
+}
+
+/** One standard API: its resources, its explicit operation table, and its tables. */
+export interface Component {
+  api: string;
+  descriptors: Descriptor[];
+  /** operationId → handler, for every operation of the contract (checked at start). */
+  operations: (registry: Registry) => Record<string, Handler>;
+  migrations: Migration[];
+}

@@ -1,0 +1,71 @@
+import type { Ctx, Rule } from '../core/types.js';
+
+export type ColumnKind = 'text' | 'int' | 'bool' | 'date' | 'datetime' | 'json' | 'ref' | 'texts';
+
+/** A field of the API object that lives in its own (indexed, filterable) column. */
+export interface Column {
+  column: string;
+  kind: ColumnKind;
+  /** For kind 'ref': the resource name the URL points to (stored as uuid when it is ours). */
+  target?: string;
+}
+
+export type ApiObject = Record<string, any>;
+export type Row = Record<string, any>;
+
+/** Applies one query parameter to a knex query builder. */
+export type Filter = (qb: any, value: any, ctx: Ctx) => void;
+
+/** Per-type authorisation (zrc-006 and its drc/brc twins), applied by the repository. */
+export interface TypeAuth {
+  component: 'zrc' | 'drc' | 'brc';
+  /** Column holding the type reference; on child resources a path through the parent (see `parent`). */
+  typeColumn: string;
+  /** Column with the vertrouwelijkheidaanduiding, when the component has one. */
+  levelColumn?: string;
+}
+
+export interface Notify {
+  kanaal: string;
+  /** URL of the main object (hoofdObject): the object itself unless it is a child. */
+  main?: (obj: ApiObject, ctx: Ctx) => Promise<string> | string;
+  kenmerken: (obj: ApiObject, ctx: Ctx) => Promise<Record<string, string>> | Record<string, string>;
+}
+
+export interface Descriptor {
+  /** Lower-case model name used in audit and notifications: `zaaktype`, `status`. */
+  name: string;
+  api: string;
+  /** Collection path below the API root: `zaaktypen`. */
+  path: string;
+  table: string;
+  /** Response schema name in the contract (drives field order and blanks). */
+  schema: string;
+  /** Request schema names per write operation, when they differ from `schema`. */
+  createSchema?: string;
+  updateSchema?: string;
+  columns: Record<string, Column>;
+  /** Fields kept in the jsonb `data` column that hold references (scalar or array) to resources. */
+  refs?: Record<string, string>;
+  /** Default list order, e.g. ['-id'] for newest first. */
+  order?: string[];
+  /** Filters that are not a plain column match; the rest are derived from `columns`. */
+  filters?: Record<string, Filter>;
+  /** Adds derived, read-only fields to a batch of API objects (one query per batch, not per row). */
+  enrich?: (objs: ApiObject[], rows: Row[], ctx: Ctx) => Promise<void>;
+  /** Server-set fields, defaults and normalisation before rules run. */
+  prepare?: (input: ApiObject, ctx: Ctx, existing?: ApiObject) => Promise<void> | void;
+  rules?: { create?: Rule[]; update?: Rule[]; destroy?: Rule[] };
+  /** Database unique constraints and the field error they mean. */
+  unique?: Record<string, { name: string; code: string; reason: string }>;
+  auth?: TypeAuth;
+  notify?: Notify;
+  audit?: { bron: string; main?: (obj: ApiObject, ctx: Ctx) => Promise<string> | string; weergave?: (obj: ApiObject) => string };
+  /** Removes what hangs under an object before it is deleted (inside the transaction). */
+  cascade?: (row: Row, ctx: Ctx) => Promise<void>;
+  /** Called after any write commits (cache invalidation). */
+  afterCommit?: () => void;
+}
+
+export const col = (column: string, kind: ColumnKind = 'text'): Column => ({ column, kind });
+export const ref = (column: string, target: string): Column => ({ column, kind: 'ref', target });

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../core/types.js';
+import type { ApiObject, Descriptor } from './descriptor.js';
+
+export type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
+
+const ACTIE_WEERGAVE: Record<Actie, string> = {
+  create: 'Object aangemaakt',
+  update: 'Object bijgewerkt',
+  partial_update: 'Object deels bijgewerkt',
+  destroy: 'Object verwijderd',
+};
+
+/**
+ * The side effects of every write, recorded in the transaction of the write itself (ctx.db is
+ * the transaction): an audit trail row (CONVENTIONS §6) and an outbox row for the notification
+ * (§7) that the delivery worker sends after commit. Both or neither, never one without the other.
+ */
+export async function recordWrite(
+  desc: Descriptor, actie: Actie, status: number, before: ApiObject | null, after: ApiObject | null, ctx: Ctx,
+): Promise<void> {
+  const obj = (after ?? before)!;
+  if (desc.audit) await writeAudit(desc, actie, status, before, after, obj, ctx);
+  if (desc.notify) await writeOutbox(desc, actie, obj, ctx);
+}
+
+async function writeAudit(
+  desc: Descriptor, actie: Actie, status: number, before: ApiObject | null, after: ApiObject | null, obj: ApiObject, ctx: Ctx,
+): Promise<void> {
+  const audit = desc.audit!;
+  const hoofdObject = audit.main ? await audit.main(obj, ctx) : obj.url;
+  const { caller } = ctx;
+  await ctx.db('audittrail').insert({
+    uuid: randomUUID(),
+    bron: audit.bron,
+    applicatie_id: caller.applicatie?.uuid ?? '',
+    applicatie_weergave: caller.applicatie?.label ?? caller.clientId,
+    gebruikers_id: caller.user.id,
+    gebruikers_weergave: caller.user.representation,
+    actie,
+    actie_weergave: ACTIE_WEERGAVE[actie],
+    resultaat: status,
+    hoofd_object: hoofdObject,
+    hoofd_object_uuid: uuidOf(hoofdObject),
+    resource: desc.name,
+    resource_url: obj.url,
+    resource_weergave: audit.weergave ? audit.weergave(obj) : '',
+    toelichting: ctx.request.headers['x-audit-toelichting'] ?? '',
+    aanmaakdatum: ctx.now,
+    oud: before === null ? null : JSON.stringify(before),
+    nieuw: after === null ? null : JSON.stringify(after),
+  });
+}
+
+async function writeOutbox(desc: Descriptor, actie: Actie, obj: ApiObject, ctx: Ctx): Promise<void> {
+  const notify = desc.notify!;
+  const message = {
+    kanaal: notify.kanaal,
+    hoofdObject: notify.main ? await notify.main(obj, ctx) : obj.url,
+    resource: desc.name,
+    resourceUrl: obj.url,
+    actie,
+    aanmaakdatum: ctx.now.toISOString(),
+    kenmerken: await notify.kenmerken(obj, ctx),
+  };
+  await ctx.db('notificatie_outbox').insert({
+    kanaal: message.kanaal,
+    hoofd_object: message.hoofdObject,
+    message: JSON.stringify(message),
+    created_at: ctx.now,
+  });
+}
+
+const uuidOf = (url: string) => url.split('/').pop() ?? '';

@@ -1,0 +1,153 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ApiRequest, ApiResponse, Ctx, Handler, Rule, Violation } from '../core/types.js';
+import { ApiError, invalid, notFound, permissionDenied } from '../core/errors.js';
+import type { ApiObject, Descriptor, Filter, Row } from './descriptor.js';
+import { Repository } from './repository.js';
+import { serialize, serializeOne, toRow } from './serialize.js';
+import { applyFilters, applyOrdering } from './filters.js';
+import { envelope, pageOf } from './pagination.js';
+import { recordWrite, type Actie } from './effects.js';
+import { checkReferences } from './references.js';
+import { contractFor } from './contract.js';
+
+/** Scopes named by the operation, flattened: they decide which type grants apply. */
+const scopesOf = (req: ApiRequest) =>
+  contractFor(req.api).schemas.operations[req.operationId].scopes.flatMap((s) => s.replace(/[()]/g, '').split('|').map((x) => x.trim()));
+
+export const repo = (desc: Descriptor, ctx: Ctx) => new Repository(desc, ctx, scopesOf(ctx.request));
+
+export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { paginated?: boolean } = {}): Handler {
+  return async (req, ctx) => {
+    const qb = repo(desc, ctx).visible();
+    applyFilters(qb, filters, req.query, ctx);
+    if (opts.paginated === false) {
+      applyOrdering(qb, desc, req.query.ordering);
+      return { status: 200, body: await serialize(desc, await qb.select('t.*'), ctx) };
+    }
+    const page = pageOf(req.query);
+    const [{ count }] = await qb.clone().clearOrder().count({ count: '*' });
+    applyOrdering(qb, desc, req.query.ordering);
+    const rows = await qb.select('t.*').limit(page.size).offset((page.number - 1) * page.size);
+    return { status: 200, body: envelope(await serialize(desc, rows, ctx), Number(count), page, req.url) };
+  };
+}
+
+/** The row a detail/write call addresses: 404 when absent, 403 when the caller may not see it. */
+export async function load(desc: Descriptor, ctx: Ctx, forUpdate = false): Promise<Row> {
+  const r = repo(desc, ctx);
+  const row = await r.byUuid(ctx.request.params.uuid, forUpdate);
+  if (!row) throw notFound();
+  if (!r.permits(row)) throw permissionDenied();
+  return row;
+}
+
+export const etagOf = (body: unknown) => `"${createHash('md5').update(JSON.stringify(body)).digest('hex')}"`;
+
+/** GET and HEAD of one object, with ETag and If-None-Match (304). */
+export function retrieve(desc: Descriptor): Handler {
+  return async (req, ctx) => {
+    const obj = await serializeOne(desc, await load(desc, ctx), ctx);
+    return conditional(req, obj);
+  };
+}
+
+export function conditional(req: ApiRequest, obj: ApiObject): ApiResponse {
+  const etag = etagOf(obj);
+  const inm = req.headers['if-none-match'];
+  if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return { status: 304, headers: { ETag: etag } };
+  return { status: 200, body: req.method === 'HEAD' ? undefined : obj, headers: { ETag: etag } };
+}
+
+export async function runRules(rules: Rule[] | undefined, input: ApiObject, ctx: Ctx, existing?: ApiObject): Promise<void> {
+  const found: Violation[] = [];
+  for (const rule of rules ?? []) {
+    const v = await rule(input, ctx, existing);
+    if (v) found.push(...(Array.isArray(v) ? v : [v]));
+  }
+  if (found.length) throw invalid(found);
+}
+
+function writableFields(desc: Descriptor, schemaName: string): Set<string> {
+  return new Set(Object.keys(contractFor(desc.api).properties(schemaName, 'request')));
+}
+
+/** Validate, then write object + audit + outbox in one transaction. Returns the new API object. */
+export async function write(
+  desc: Descriptor, ctx: Ctx, actie: Actie, input: ApiObject, existing?: { row: Row; obj: ApiObject },
+): Promise<ApiObject> {
+  const schemaName = actie === 'create' ? desc.createSchema ?? desc.schema : desc.updateSchema ?? desc.createSchema ?? desc.schema;
+  await desc.prepare?.(input, ctx, existing?.obj);
+  await checkReferences(desc, input, ctx);
+  await runRules(actie === 'create' ? desc.rules?.create : desc.rules?.update, input, ctx, existing?.obj);
+  const row = toRow(desc, input, writableFields(desc, schemaName), ctx);
+  const r = repo(desc, ctx);
+  if (!r.permits(row)) throw permissionDenied();
+  const after = await ctx.db.transaction(async (trx) => {
+    const tctx: Ctx = { ...ctx, db: trx };
+    const tr = repo(desc, tctx);
+    const saved = existing ? await tr.update(existing.row.id, row) : await tr.insert({ ...row, uuid: randomUUID() });
+    const obj = await serializeOne(desc, saved, tctx);
+    await recordWrite(desc, actie, existing ? 200 : 201, existing?.obj ?? null, obj, tctx);
+    return obj;
+  }).catch((e) => { throw translateDbError(desc, e); });
+  desc.afterCommit?.();
+  return after;
+}
+
+export function create(desc: Descriptor): Handler {
+  return async (req, ctx) => {
+    const obj = await write(desc, ctx, 'create', { ...(req.body as ApiObject) });
+    return { status: 201, body: obj, headers: { Location: obj.url } };
+  };
+}
+
+export function update(desc: Descriptor, partial: boolean): Handler {
+  return async (req, ctx) => {
+    const row = await load(desc, ctx);
+    const obj = await serializeOne(desc, row, ctx);
+    const input = partial ? { ...obj, ...(req.body as ApiObject) } : { ...(req.body as ApiObject) };
+    const after = await write(desc, ctx, partial ? 'partial_update' : 'update', input, { row, obj });
+    return { status: 200, body: after };
+  };
+}
+
+export function destroy(desc: Descriptor): Handler {
+  return async (_req, ctx) => {
+    const row = await load(desc, ctx);
+    const obj = await serializeOne(desc, row, ctx);
+    await runRules(desc.rules?.destroy, obj, ctx, obj);
+    await ctx.db.transaction(async (trx) => {
+      const tctx: Ctx = { ...ctx, db: trx };
+      await desc.cascade?.(row, tctx);
+      await repo(desc, tctx).delete(row.id);
+      await recordWrite(desc, 'destroy', 204, obj, null, tctx);
+    });
+    desc.afterCommit?.();
+    return { status: 204 };
+  };
+}
+
+/** Unique constraints become the standard's field error instead of a 500. */
+function translateDbError(desc: Descriptor, e: any): unknown {
+  if (e?.code === '23505') {
+    const u = desc.unique?.[e.constraint];
+    if (u) return invalid({ name: u.name, code: u.code, reason: u.reason });
+    return new ApiError(409, 'Het object bestaat al.');
+  }
+  return e;
+}
+
+/** The standard operation set of a resource, keyed by operationId, for the operations table. */
+export function crud(prefix: string, desc: Descriptor, filters: Map<string, Filter>, opts: { paginated?: boolean } = {}): Record<string, Handler> {
+  return {
+    [`${prefix}_list`]: list(desc, filters, opts),
+    [`${prefix}_retrieve`]: retrieve(desc),
+    [`${prefix}_read`]: retrieve(desc),
+    [`${prefix}_headers`]: retrieve(desc),
+    [`${prefix}_create`]: create(desc),
+    [`${prefix}_update`]: update(desc, false),
+    [`${prefix}_partial_update`]: update(desc, true),
+    [`${prefix}_destroy`]: destroy(desc),
+    [`${prefix}_delete`]: destroy(desc),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Ctx, Violation } from '../core/types.js';
+import { invalid } from '../core/errors.js';
+import type { ApiObject, Descriptor } from './descriptor.js';
+import { isUuid } from './registry.js';
+import { fetchJson } from './remote.js';
+
+/**
+ * Every reference must resolve (`bad-url`) and point at the right kind of resource
+ * (`invalid-resource`). Our own URLs are checked in-process; other servers' over HTTP.
+ */
+export async function checkReferences(desc: Descriptor, input: ApiObject, ctx: Ctx, existing?: ApiObject): Promise<void> {
+  const found: Violation[] = [];
+  const fields: [string, string][] = [
+    ...Object.entries(desc.columns).filter(([, c]) => c.kind === 'ref').map(([f, c]) => [f, c.target!] as [string, string]),
+    ...Object.entries(desc.refs ?? {}),
+  ];
+  for (const [field, target] of fields) {
+    const value = input[field];
+    if (value === undefined || value === null || value === '') continue;
+    if (existing && JSON.stringify(existing[field]) === JSON.stringify(value)) continue;
+    const urls: [string, string][] = Array.isArray(value) ? value.map((v, i) => [`${field}.${i}`, v]) : [[field, value]];
+    for (const [name, url] of urls) {
+      const v = typeof url === 'string' ? await checkOne(name, url, target, ctx) : undefined;
+      if (v) found.push(v);
+    }
+  }
+  if (found.length) throw invalid(found);
+}
+
+export async function checkOne(name: string, url: string, target: string, ctx: Ctx): Promise<Violation | undefined> {
+  const own = ctx.registry.parse(url);
+  if (own) {
+    if (own.desc?.name !== target || !isUuid(own.uuid)) {
+      return { name, code: 'invalid-resource', reason: `De URL ${url} verwijst niet naar een ${target}.` };
+    }
+    const exists = await ctx.db(own.desc.table).where({ uuid: own.uuid }).first('id');
+    return exists ? undefined : { name, code: 'bad-url', reason: `De URL ${url} resolvet niet.` };
+  }
+  const got = await fetchJson(url, ctx);
+  if (!got.ok) return { name, code: 'bad-url', reason: `De URL ${url} resolvet niet (${got.reason}).` };
+  if (typeof got.body !== 'object' || got.body === null || (got.body as ApiObject).url === undefined) {
+    return { name, code: 'invalid-resource', reason: `De URL ${url} verwijst niet naar een ${target}.` };
+  }
+  return undefined;
+}

@@ -1,0 +1,74 @@
+import type { Knex } from 'knex';
+import type { Ctx } from '../core/types.js';
+import type { Descriptor, Row } from './descriptor.js';
+
+/**
+ * The only way handlers reach a resource's table. Every read carries the caller's authorisation
+ * filter (zrc-006 and its drc/brc twins), so lists, _zoek, expand and detail cannot differ.
+ */
+export class Repository {
+  constructor(readonly desc: Descriptor, readonly ctx: Ctx, readonly scopes: string[]) {}
+
+  private get db(): Knex {
+    return this.ctx.db;
+  }
+
+  /** A select on the table, already limited to what the caller may see. */
+  visible(): Knex.QueryBuilder {
+    const qb = this.db(`${this.desc.table} as t`);
+    this.applyAuth(qb);
+    return qb;
+  }
+
+  private applyAuth(qb: Knex.QueryBuilder): void {
+    const auth = this.desc.auth;
+    if (!auth) return;
+    const grants = this.ctx.caller.typeGrants(auth.component, this.scopes);
+    if (grants === undefined) return;
+    if (grants.length === 0) {
+      qb.whereRaw('false');
+      return;
+    }
+    qb.where((w) => {
+      for (const g of grants) {
+        w.orWhere((one) => {
+          one.where(`t.${auth.typeColumn}`, g.type);
+          if (auth.levelColumn) one.whereIn(`t.${auth.levelColumn}`, g.levels);
+        });
+      }
+    });
+  }
+
+  /** May the caller see or write this row? (detail and write calls answer 403 when not) */
+  permits(row: Row): boolean {
+    const auth = this.desc.auth;
+    if (!auth) return true;
+    const grants = this.ctx.caller.typeGrants(auth.component, this.scopes);
+    if (grants === undefined) return true;
+    return grants.some((g) => g.type === row[auth.typeColumn] && (!auth.levelColumn || g.levels.includes(row[auth.levelColumn])));
+  }
+
+  /** The row by uuid regardless of authorisation (callers decide between 404 and 403). */
+  async byUuid(uuid: string, forUpdate = false): Promise<Row | undefined> {
+    const qb = this.db(this.desc.table).where({ uuid }).first();
+    if (forUpdate && !isEmbeddedTrx(this.db)) qb.forUpdate();
+    return qb;
+  }
+
+  async insert(row: Row): Promise<Row> {
+    const [inserted] = await this.db(this.desc.table).insert(row).returning('*');
+    return inserted;
+  }
+
+  async update(id: number, row: Row): Promise<Row> {
+    const [updated] = await this.db(this.desc.table).where({ id }).update(row).returning('*');
+    return updated;
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db(this.desc.table).where({ id }).delete();
+  }
+}
+
+// PGlite has one connection: row locks add nothing there.
+const isEmbeddedTrx = (db: Knex) => db.client.config.client !== 'pg';

@@ -1,0 +1,128 @@
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { OpenAPIRouter } from 'openapi-backend';
+import type { Component } from '../components/component.js';
+import type { ApiRequest, Ctx, Handler } from '../core/types.js';
+import { ApiError } from '../core/errors.js';
+import { contractFor, PROJECT_ROOT, type OperationSpec } from '../engine/contract.js';
+import { parseQuery, checkHeaders, validateBody, toInvalidParams } from './validation.js';
+import { verifyZgwToken } from '../auth/jwt.js';
+import { loadCaller, secretFor } from '../auth/load.js';
+import { Caller } from '../auth/caller.js';
+import type { Deps } from './app.js';
+import { isUuid } from '../engine/registry.js';
+
+interface Route {
+  id: string;
+  op: OperationSpec;
+  handler: Handler;
+  template: RegExp;
+  names: string[];
+}
+
+/** Mount one API: routing from the contract, auth, validation, then the operation's handler. */
+export function apiRouter(component: Component, deps: Deps): express.Router {
+  const contract = contractFor(component.api);
+  const definition = parseYaml(readFileSync(`${PROJECT_ROOT}openapi/${component.api}.yaml`, 'utf8'));
+  const router = new OpenAPIRouter({ definition, apiRoot: '/' });
+  const operations = router.getOperations();
+  router.getOperations = () => operations; // the router rebuilds this list on every call otherwise
+  const handlers = component.operations(deps.registry);
+  const routes = new Map<string, Route>();
+  for (const [id, op] of Object.entries(contract.schemas.operations)) {
+    const handler = handlers[id];
+    if (!handler) throw new Error(`${component.api}: no handler for operation ${id}`);
+    const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    routes.set(id, { id, op, handler, names, template: new RegExp('^' + op.path.replace(/\{\w+\}/g, '([^/]+)') + '/?$') });
+  }
+
+  const r = express.Router();
+  r.get(['/schema/openapi.yaml', '/schema/openapi.json'], (req, res) => {
+    if (req.path.endsWith('.json')) res.json(definition);
+    else res.type('application/yaml').send(readFileSync(`${PROJECT_ROOT}openapi/${component.api}.yaml`, 'utf8'));
+  });
+  const jsonBody = express.json({ limit: deps.config.maxJsonBody, type: () => true, strict: false });
+
+  r.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      res.setHeader('API-version', contract.version);
+      let match;
+      try {
+        match = router.matchOperation({ method: req.method.toLowerCase(), path: req.path, headers: req.headers as any }, true);
+      } catch (e) {
+        throw String((e as Error).message).startsWith('405') ? new ApiError(405, 'method') : new ApiError(404, 'Niet gevonden.');
+      }
+      const route = routes.get(match.operationId!)!;
+      if (route.op.body && ['POST', 'PUT', 'PATCH'].includes(req.method) && route.op.body.contentTypes.includes('application/json')) {
+        if (!req.is('application/json') && !(req.headers['content-length'] === '0' || !req.headers['content-type'] && !route.op.body.required)) {
+          throw new ApiError(415, `Ongeldige media type "${req.headers['content-type'] ?? ''}" in aanvraag.`);
+        }
+        await new Promise<void>((ok, fail) => jsonBody(req, res, (err?: unknown) => (err ? fail(err) : ok())));
+      }
+      const result = await handle(route, req, component, deps);
+      send(res, result.status, result.body, result.headers);
+    } catch (e) {
+      next(e);
+    }
+  });
+  return r;
+}
+
+async function handle(route: Route, req: Request, component: Component, deps: Deps) {
+  const { op } = route;
+  const contract = contractFor(component.api);
+  const caller = op.public ? new Caller('', undefined, []) : await authenticate(req, deps);
+  if (!op.public) caller.requireScopes(op.scopes);
+  checkHeaders(req.headers as Record<string, string>, op);
+  const url = new URL(req.originalUrl, deps.config.baseUrl);
+  const rel = req.path.replace(/\/+$/, '');
+  const m = route.template.exec(rel) ?? [];
+  const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+  for (const p of op.params.filter((x) => x.in === 'path')) {
+    if (p.schema.format === 'uuid' && !isUuid(params[p.name])) throw new ApiError(404, 'Niet gevonden.');
+  }
+  const apiRequest: ApiRequest = {
+    api: component.api,
+    operationId: route.id,
+    method: req.method,
+    path: rel,
+    params,
+    query: parseQuery(url.searchParams, op, contract),
+    headers: req.headers as Record<string, string>,
+    body: req.body,
+    url: `${deps.config.baseUrl}${req.originalUrl}`,
+  };
+  validateBody(apiRequest.body, op, contract);
+  const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date() };
+  const result = await route.handler(apiRequest, ctx);
+  if (deps.config.validateResponses) validateResponse(contract, op, result.status, result.body);
+  return result;
+}
+
+async function authenticate(req: Request, deps: Deps): Promise<Caller> {
+  const claims = await verifyZgwToken(req.headers.authorization, (id) => secretFor(deps.db, id), {
+    maxAge: deps.config.jwtMaxAge,
+    leeway: deps.config.jwtLeeway,
+  });
+  return loadCaller(deps.db, deps.registry, claims);
+}
+
+/** In tests and conformance mode every response must match the contract: a mismatch is our bug. */
+function validateResponse(contract: ReturnType<typeof contractFor>, op: OperationSpec, status: number, body: unknown): void {
+  const ref = op.responses[String(status)]?.schema?.$ref;
+  if (!ref || body === undefined) return;
+  const v = contract.validator(ref);
+  if (!v(body)) {
+    throw new Error(`Response ${status} does not match ${ref}: ${JSON.stringify(toInvalidParams(v.errors))}`);
+  }
+}
+
+function send(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  if (body === undefined || status === 204 || status === 304) {
+    res.status(status).end();
+    return;
+  }
+  res.status(status).type('application/json').send(JSON.stringify(body));
+}

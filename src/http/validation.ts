@@ -1,0 +1,128 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ApiError, invalid, type InvalidParam } from '../core/errors.js';
+import type { Contract, OperationParam, OperationSpec } from '../engine/contract.js';
+
+/** ajv keyword → the code DRF-based clients expect in invalidParams (CONVENTIONS §2). */
+const CODES: Record<string, string> = {
+  required: 'required',
+  maxLength: 'max_length',
+  minLength: 'min_length',
+  maxItems: 'max_length',
+  minItems: 'min_length',
+  enum: 'invalid_choice',
+  const: 'invalid_choice',
+  maximum: 'max_value',
+  minimum: 'min_value',
+  uniqueItems: 'unique',
+};
+
+function codeOf(e: ErrorObject): string {
+  if (e.keyword === 'type' && e.data === null) return 'null';
+  if (e.keyword === 'minLength' && e.data === '') return 'blank';
+  if (e.keyword === 'format') return e.params.format === 'date' || e.params.format === 'date-time' ? 'invalid' : 'invalid';
+  return CODES[e.keyword] ?? 'invalid';
+}
+
+/** `/rollen/0/betrokkeneIdentificatie` → `rollen.0.betrokkeneIdentificatie`, prefixed by `base`. */
+function nameOf(e: ErrorObject, base: string): string {
+  const parts = e.instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (e.keyword === 'required') parts.push(e.params.missingProperty);
+  const joined = parts.join('.');
+  return base && joined ? `${base}.${joined}` : base || joined || 'nonFieldErrors';
+}
+
+/** ajv errors to invalidParams: one per field, the most specific error, no anyOf noise. */
+export function toInvalidParams(errors: ErrorObject[] | null | undefined, base = ''): InvalidParam[] {
+  const all = (errors ?? []).filter((e) => !['anyOf', 'oneOf', 'if', 'then', 'allOf'].includes(e.keyword));
+  const byName = new Map<string, InvalidParam>();
+  for (const e of all) {
+    const name = nameOf(e, base);
+    // For a nullable field ajv reports both the real error and "must be null": keep the real one.
+    if (e.keyword === 'type' && e.params.type === 'null' && byName.has(name)) continue;
+    if (byName.has(name) && !(byName.get(name)!.code === 'invalid' && e.keyword !== 'type')) continue;
+    byName.set(name, { name, code: codeOf(e), reason: e.message ?? 'Ongeldige waarde.' });
+  }
+  if (!byName.size && errors?.length) byName.set(base || 'nonFieldErrors', { name: base || 'nonFieldErrors', code: 'invalid', reason: 'Ongeldige waarde.' });
+  return [...byName.values()];
+}
+
+function coerce(raw: string, schema: Record<string, any>): unknown {
+  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
+  if (type === 'integer' || type === 'number') return raw.trim() !== '' && !isNaN(Number(raw)) ? Number(raw) : raw;
+  if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
+  return raw;
+}
+
+function paramValue(values: string[], p: OperationParam): unknown {
+  const type = p.schema.type;
+  if (type === 'array') {
+    const items = p.explode === false || p.style === 'form' && p.explode !== true
+      ? values.flatMap((v) => v.split(','))
+      : values;
+    return items.filter((v) => v !== '').map((v) => coerce(v, p.schema.items ?? {}));
+  }
+  return coerce(values[values.length - 1], p.schema);
+}
+
+export interface ParsedQuery {
+  query: Record<string, unknown>;
+}
+
+/**
+ * Query string → typed values per the contract. Unknown parameters are refused with the code
+ * clients know (`unknown-parameters`), bad values with the parameter's name.
+ */
+export function parseQuery(search: URLSearchParams, op: OperationSpec, contract: Contract, extraAllowed: string[] = []): Record<string, unknown> {
+  const declared = new Map(op.params.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+  const unknown = [...new Set(search.keys())].filter((k) => !declared.has(k) && !extraAllowed.includes(k));
+  if (unknown.length) {
+    throw invalid({ name: 'nonFieldErrors', code: 'unknown-parameters', reason: `Onbekende query parameters: ${unknown.join(', ')}` });
+  }
+  const query: Record<string, unknown> = {};
+  const errors: InvalidParam[] = [];
+  for (const [name, p] of declared) {
+    const values = search.getAll(name);
+    if (!values.length) {
+      if (p.required) errors.push({ name, code: 'required', reason: 'Dit veld is vereist.' });
+      continue;
+    }
+    const value = paramValue(values, p);
+    if (value === '' && !p.required) continue; // empty filter values are ignored (CONVENTIONS §1)
+    const v = paramValidator(contract, p);
+    if (!v(value)) errors.push(...toInvalidParams(v.errors, name));
+    query[name] = value;
+  }
+  if (errors.length) throw invalid(errors);
+  return query;
+}
+
+const paramCache = new WeakMap<object, ValidateFunction>();
+function paramValidator(contract: Contract, p: OperationParam): ValidateFunction {
+  const cached = paramCache.get(p);
+  if (cached) return cached;
+  const v = contract.ajv.compile(p.schema);
+  paramCache.set(p, v);
+  return v;
+}
+
+/** CRS headers (CONVENTIONS §11): missing → 412, another value → 406. */
+export function checkHeaders(headers: Record<string, string | undefined>, op: OperationSpec): void {
+  for (const p of op.params.filter((x) => x.in === 'header')) {
+    const name = p.name.toLowerCase();
+    if (name === 'content-type' || name === 'if-none-match') continue;
+    const value = headers[name];
+    if (value === undefined) {
+      if (p.required) throw new ApiError(412, `'${p.name}' header ontbreekt`);
+      continue;
+    }
+    const allowed: string[] | undefined = p.schema.enum;
+    if (allowed && !allowed.includes(value)) throw new ApiError(406, `CRS '${value}' is niet ondersteund`);
+  }
+}
+
+export function validateBody(body: unknown, op: OperationSpec, contract: Contract): void {
+  if (!op.body?.schema?.$ref) return;
+  if (body === undefined && !op.body.required) return;
+  const v = contract.validator(op.body.schema.$ref);
+  if (!v(body)) throw invalid(toInvalidParams(v.errors));
+}

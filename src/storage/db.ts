@@ -1,0 +1,41 @@
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+import ClientPgLite from 'knex-pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Knex;
+
+// DATE columns travel as 'YYYY-MM-DD' strings, never as JS Dates shifted by a time zone.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+// bigint (count(*), identity columns) as numbers: our counts stay far below 2^53.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+/**
+ * One code path for both databases: knex on node-postgres when a DATABASE_URL is given,
+ * knex on embedded PGlite otherwise (`dataDir` = 'memory' keeps it in memory, for tests).
+ */
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolMax?: number }): Db {
+  if (opts.databaseUrl) {
+    return knexFactory({
+      client: 'pg',
+      connection: opts.databaseUrl,
+      pool: { min: 0, max: opts.poolMax ?? 10 },
+    });
+  }
+  let dir: string | undefined;
+  if (opts.dataDir !== 'memory') {
+    dir = join(opts.dataDir, 'pgdata');
+    mkdirSync(dir, { recursive: true });
+  }
+  const pglite = new PGlite(dir, { parsers: { [DATE_OID]: (v: string) => v, 20: (v: string) => Number(v) } });
+  return knexFactory({
+    client: ClientPgLite as unknown as typeof knexFactory.Client,
+    dialect: 'postgres',
+    connection: () => ({ pglite }) as object,
+  } as Knex.Config);
+}
+
+export const isEmbedded = (db: Db) => !(db.client.config.client === 'pg');

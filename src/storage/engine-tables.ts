@@ -1,0 +1,43 @@
+import type { Migration } from '../components/component.js';
+
+/** Tables of the engine itself: audit trail, notification outbox, client secrets. */
+export const engineMigrations: Migration[] = [
+  {
+    name: '0001_engine',
+    up: async (db) => {
+      await db.schema.createTable('audittrail', (t) => {
+        t.bigIncrements('id');
+        t.uuid('uuid').notNullable().unique();
+        t.string('bron', 20).notNullable();
+        t.string('applicatie_id', 100).notNullable().defaultTo('');
+        t.string('applicatie_weergave', 200).notNullable().defaultTo('');
+        t.string('gebruikers_id', 255).notNullable().defaultTo('');
+        t.string('gebruikers_weergave', 255).notNullable().defaultTo('');
+        t.string('actie', 50).notNullable();
+        t.string('actie_weergave', 200).notNullable();
+        t.integer('resultaat').notNullable();
+        t.text('hoofd_object').notNullable();
+        t.string('hoofd_object_uuid', 64).notNullable().index();
+        t.string('resource', 50).notNullable();
+        t.text('resource_url').notNullable();
+        t.text('resource_weergave').notNullable().defaultTo('');
+        t.text('toelichting').notNullable().defaultTo('');
+        t.timestamp('aanmaakdatum', { useTz: true }).notNullable();
+        t.jsonb('oud');
+        t.jsonb('nieuw');
+      });
+      await db.schema.createTable('notificatie_outbox', (t) => {
+        t.bigIncrements('id');
+        t.string('kanaal', 50).notNullable();
+        t.text('hoofd_object').notNullable();
+        t.jsonb('message').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable();
+      });
+      await db.schema.createTable('client_credential', (t) => {
+        t.string('client_id', 50).primary();
+        t.text('secret').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
+      });
+    },
+  },
+];
