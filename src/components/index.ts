@@ -1,0 +1,5 @@
+import type { Component } from './component.js';
+import { autorisaties } from './autorisaties/index.js';
+
+/** Every API this server mounts, in the order their tables are created. */
+export const components: Component[] = [autorisaties];

@@ -1,0 +1,41 @@
+import type { Config } from '../config.js';
+import type { Db } from '../storage/db.js';
+import type { Registry } from '../engine/registry.js';
+import { write } from '../engine/handlers.js';
+import { serializeOne } from '../engine/serialize.js';
+import { systemCtx } from '../engine/system.js';
+import { applicatie } from '../components/autorisaties/resources.js';
+
+/**
+ * An Applicatie created through the Autorisaties API has no secret in the standard, so an
+ * operator registers the secret of a client id separately, before or after.
+ */
+export async function setSecret(db: Db, clientId: string, secret: string): Promise<void> {
+  if (secret.length < 16) throw new Error('A client secret must be at least 16 characters.');
+  await db('client_credential').insert({ client_id: clientId, secret, created_at: new Date() }).onConflict('client_id').merge();
+}
+
+export async function removeSecret(db: Db, clientId: string): Promise<boolean> {
+  return (await db('client_credential').where({ client_id: clientId }).delete()) > 0;
+}
+
+export interface ApplicatieInput {
+  label: string;
+  clientIds: string[];
+  heeftAlleAutorisaties?: boolean;
+  autorisaties?: Record<string, unknown>[];
+}
+
+/** Create the applicatie owning these client ids, or update it; through the same rules as the API. */
+export async function upsertApplicatie(db: Db, registry: Registry, config: Config, input: ApplicatieInput): Promise<string> {
+  const row = await db('applicatie').whereRaw('client_ids && ?::text[]', [input.clientIds]).first();
+  const ctx = systemCtx(db, registry, config, 'autorisaties', row ? 'applicatie_update' : 'applicatie_create');
+  const body = { heeftAlleAutorisaties: false, autorisaties: [], ...input };
+  if (!row) return (await write(applicatie, ctx, 'create', body)).url;
+  const obj = await serializeOne(applicatie, row, ctx);
+  return (await write(applicatie, ctx, 'update', body, { row, obj })).url;
+}
+
+export async function removeApplicatie(db: Db, clientId: string): Promise<boolean> {
+  return (await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [clientId]).delete()) > 0;
+}

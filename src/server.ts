@@ -1,0 +1,44 @@
+import type { Server } from 'node:http';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { openDatabase, type Db } from './storage/db.js';
+import { migrate } from './storage/migrate.js';
+import { Registry } from './engine/registry.js';
+import { createApp } from './http/app.js';
+import { components } from './components/index.js';
+import { contractFor } from './engine/contract.js';
+
+export interface Running {
+  config: Config;
+  db: Db;
+  registry: Registry;
+  logger: Logger;
+  server: Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Open the database, migrate, and build the app: everything but listening. */
+export async function prepare(config: Config, logger: Logger = pino({ level: config.logLevel })) {
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(db, components.flatMap((c) => c.migrations));
+  const registry = new Registry(config.baseUrl, components.flatMap((c) => c.descriptors));
+  components.forEach((c) => contractFor(c.api)); // compile the contracts before the first request
+  const app = createApp({ config, db, registry, components, logger });
+  return { app, db, registry, logger };
+}
+
+/** Start listening; `close` finishes in-flight requests, then closes the pool. */
+export async function start(config: Config, logger?: Logger): Promise<Running> {
+  const { app, db, registry, logger: log } = await prepare(config, logger);
+  const server = await new Promise<Server>((ok) => {
+    const s = app.listen(config.port, () => ok(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const close = async () => {
+    await new Promise<void>((ok) => server.close(() => ok()));
+    await db.destroy();
+  };
+  return { config, db, registry, logger: log, server, url: `http://localhost:${port}`, close };
+}
