@@ -49,7 +49,8 @@ export function apiRouter(component: Component, deps: Deps): express.Router {
       res.setHeader('API-version', contract.version);
       let match;
       try {
-        match = router.matchOperation({ method: req.method.toLowerCase(), path: req.path, headers: req.headers as any }, true);
+        // HEAD is allowed wherever GET is (RFC 9110 §9.3.2), also when the contract lists no HEAD operation.
+        match = router.matchOperation({ method: req.method.toLowerCase(), path: req.path, headers: req.headers as any }, req.method !== 'HEAD') ?? router.matchOperation({ method: 'get', path: req.path, headers: req.headers as any }, true);
       } catch (e) {
         throw String((e as Error).message).startsWith('405') ? new ApiError(405, 'method') : new ApiError(404, 'Niet gevonden.');
       }
