@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+
+const BLANKABLE_FORMATS = ['uri', 'email'] as const;
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -26,6 +29,12 @@ export function createAjv(): Ajv {
   });
   addFormats(ajv);
   for (const name of OPENAPI_FORMATS) ajv.addFormat(name, true);
+  // Optional URL and e-mail fields are blank ("") when unset, as DRF-based servers and their
+  // clients have them (blank=True); a required reference that is blank is refused by the engine.
+  for (const name of BLANKABLE_FORMATS) {
+    const check = fullFormats[name] as RegExp | ((s: string) => boolean);
+    ajv.addFormat(name, (s: string) => s === '' || (typeof check === 'function' ? check(s) : check.test(s)));
+  }
   return ajv;
 }
 

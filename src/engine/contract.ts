@@ -101,5 +101,5 @@ export function blankFor(schema: JsonSchema | undefined): unknown {
   if (types.includes('null') || schema.anyOf?.some((s: JsonSchema) => s.type === 'null')) return null;
   if (types.includes('array')) return [];
   if (types.includes('string') && !schema.format?.startsWith('date')) return '';
-  return null;
+  return undefined; // a non-nullable object or number that was never set is left out
 }

@@ -8,6 +8,8 @@ export interface Column {
   kind: ColumnKind;
   /** For kind 'ref': the resource name the URL points to (stored as uuid when it is ours). */
   target?: string;
+  /** For kind 'ref': only resources of this server are accepted (e.g. a zaaktype's catalogus). */
+  local?: boolean;
 }
 
 export type ApiObject = Record<string, any>;
@@ -47,12 +49,14 @@ export interface Descriptor {
   columns: Record<string, Column>;
   /** Fields kept in the jsonb `data` column that hold references (scalar or array) to resources. */
   refs?: Record<string, string>;
+  /** Query values a list applies when the client gives none (e.g. `status=definitief`). */
+  defaultQuery?: Record<string, unknown>;
   /** Default list order, e.g. ['-id'] for newest first. */
   order?: string[];
   /** Filters that are not a plain column match; the rest are derived from `columns`. */
   filters?: Record<string, Filter>;
   /** Adds derived, read-only fields to a batch of API objects (one query per batch, not per row). */
-  enrich?: (objs: ApiObject[], rows: Row[], ctx: Ctx) => Promise<void>;
+  enrich?: (objs: ApiObject[], rows: Row[], ctx: Ctx) => Promise<unknown>;
   /** Server-set fields, defaults and normalisation before rules run. */
   prepare?: (input: ApiObject, ctx: Ctx, existing?: ApiObject) => Promise<void> | void;
   rules?: { create?: Rule[]; update?: Rule[]; destroy?: Rule[] };
@@ -68,4 +72,4 @@ export interface Descriptor {
 }
 
 export const col = (column: string, kind: ColumnKind = 'text'): Column => ({ column, kind });
-export const ref = (column: string, target: string): Column => ({ column, kind: 'ref', target });
+export const ref = (column: string, target: string, opts: { local?: boolean } = {}): Column => ({ column, kind: 'ref', target, ...opts });

@@ -19,7 +19,7 @@ export const repo = (desc: Descriptor, ctx: Ctx) => new Repository(desc, ctx, sc
 export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { paginated?: boolean } = {}): Handler {
   return async (req, ctx) => {
     const qb = repo(desc, ctx).visible();
-    applyFilters(qb, filters, req.query, ctx);
+    applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx);
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);
       return { status: 200, body: await serialize(desc, await qb.select('t.*'), ctx) };
@@ -77,7 +77,8 @@ export async function write(
 ): Promise<ApiObject> {
   const schemaName = actie === 'create' ? desc.createSchema ?? desc.schema : desc.updateSchema ?? desc.createSchema ?? desc.schema;
   await desc.prepare?.(input, ctx, existing?.obj);
-  await checkReferences(desc, input, ctx);
+  const schema = contractFor(desc.api).resolve({ $ref: `#/request/${schemaName}` }, 'request');
+  await checkReferences(desc, input, ctx, existing?.obj, schema.required ?? []);
   await runRules(actie === 'create' ? desc.rules?.create : desc.rules?.update, input, ctx, existing?.obj);
   const row = toRow(desc, input, writableFields(desc, schemaName), ctx);
   const r = repo(desc, ctx);

@@ -8,19 +8,22 @@ import { fetchJson } from './remote.js';
  * Every reference must resolve (`bad-url`) and point at the right kind of resource
  * (`invalid-resource`). Our own URLs are checked in-process; other servers' over HTTP.
  */
-export async function checkReferences(desc: Descriptor, input: ApiObject, ctx: Ctx, existing?: ApiObject): Promise<void> {
+export async function checkReferences(desc: Descriptor, input: ApiObject, ctx: Ctx, existing?: ApiObject, required: string[] = []): Promise<void> {
   const found: Violation[] = [];
-  const fields: [string, string][] = [
-    ...Object.entries(desc.columns).filter(([, c]) => c.kind === 'ref').map(([f, c]) => [f, c.target!] as [string, string]),
-    ...Object.entries(desc.refs ?? {}),
+  const fields: [string, string, boolean][] = [
+    ...Object.entries(desc.columns).filter(([, c]) => c.kind === 'ref').map(([f, c]) => [f, c.target!, !!c.local] as [string, string, boolean]),
+    ...Object.entries(desc.refs ?? {}).map(([f, t]) => [f, t, false] as [string, string, boolean]),
   ];
-  for (const [field, target] of fields) {
+  for (const [field, target, local] of fields) {
     const value = input[field];
+    if (value === '' && required.includes(field)) found.push({ name: field, code: 'blank', reason: 'Dit veld mag niet leeg zijn.' });
     if (value === undefined || value === null || value === '') continue;
     if (existing && JSON.stringify(existing[field]) === JSON.stringify(value)) continue;
     const urls: [string, string][] = Array.isArray(value) ? value.map((v, i) => [`${field}.${i}`, v]) : [[field, value]];
     for (const [name, url] of urls) {
-      const v = typeof url === 'string' ? await checkOne(name, url, target, ctx) : undefined;
+      const v = typeof url !== 'string' ? undefined
+        : local && !ctx.registry.isOwn(url) ? { name, code: 'bad-url', reason: `De URL ${url} is geen ${target} van deze server.` }
+        : await checkOne(name, url, target, ctx);
       if (v) found.push(v);
     }
   }

@@ -20,6 +20,7 @@ function columnToApi(value: any, kind: string, target: string | undefined, ctx: 
   switch (kind) {
     case 'ref': return ctx.registry.toUrl(value, target!);
     case 'datetime': return value instanceof Date ? value.toISOString() : value;
+    case 'date': return value instanceof Date ? value.toISOString().slice(0, 10) : value;
     default: return value;
   }
 }
@@ -40,7 +41,10 @@ export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx): Promis
       if (merged[field] !== undefined) merged[field] = refsToApi(merged[field], target, ctx);
     }
     const out: ApiObject = {};
-    for (const [field, blank] of shape) out[field] = merged[field] === undefined ? structuredBlank(blank) : merged[field];
+    for (const [field, blank] of shape) {
+      const value = merged[field] === undefined ? structuredBlank(blank) : merged[field];
+      if (value !== undefined) out[field] = value;
+    }
     return out;
   });
   if (desc.enrich && objs.length) await desc.enrich(objs, rows, ctx);

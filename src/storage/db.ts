@@ -30,7 +30,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; pool
     dir = join(opts.dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
   }
-  const pglite = new PGlite(dir, { parsers: { [DATE_OID]: (v: string) => v, 20: (v: string) => Number(v) } });
+  const pglite = new PGlite({ dataDir: dir, parsers: { [DATE_OID]: (v: string) => v, 20: (v: string) => Number(v) } });
   return knexFactory({
     client: ClientPgLite as unknown as typeof knexFactory.Client,
     dialect: 'postgres',

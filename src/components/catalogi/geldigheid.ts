@@ -1,0 +1,37 @@
+import type { Filter } from '../../engine/descriptor.js';
+
+/**
+ * Filters of the history model (ztc-011): `status` (concept/definitief/alles, definitief when
+ * absent) and `datumGeldigheid` (begin <= d <= einde, both inclusive; CONVENTIONS §8).
+ * Objects under a zaaktype take both from their zaaktype.
+ */
+export const typeStatus: Filter = (qb, v) => {
+  if (v === 'concept') qb.where('t.concept', true);
+  else if (v === 'definitief') qb.where('t.concept', false);
+};
+
+export const typeGeldigOp: Filter = (qb, d) => {
+  qb.where('t.begin_geldigheid', '<=', d).where((w: any) => w.whereNull('t.einde_geldigheid').orWhere('t.einde_geldigheid', '>=', d));
+};
+
+/** A filter on the zaaktype of an object under a zaaktype. */
+const viaZaaktype = (apply: (z: any, v: any) => void): Filter => (qb, v) => {
+  qb.whereExists((sub: any) => {
+    sub.select(1).from('zaaktype as z').whereRaw('z.uuid::text = t.zaaktype');
+    apply(sub, v);
+  });
+};
+
+export const childStatus = viaZaaktype((z, v) => {
+  if (v === 'concept') z.where('z.concept', true);
+  else if (v === 'definitief') z.where('z.concept', false);
+});
+
+export const childGeldigOp = viaZaaktype((z, d) => {
+  z.where('z.begin_geldigheid', '<=', d).where((w: any) => w.whereNull('z.einde_geldigheid').orWhere('z.einde_geldigheid', '>=', d));
+});
+
+export const childZaaktypeIdentificatie = viaZaaktype((z, v) => z.where('z.identificatie', v));
+
+/** Lists of types show only published versions unless `status` says otherwise. */
+export const DEFAULT_STATUS = { status: 'definitief' };
