@@ -9,6 +9,7 @@ import { envelope, pageOf } from './pagination.js';
 import { recordWrite, type Actie } from './effects.js';
 import { checkReferences } from './references.js';
 import { contractFor } from './contract.js';
+import { toInvalidParams } from '../core/validation-errors.js';
 
 /** Scopes named by the operation, flattened: they decide which type grants apply. */
 const scopesOf = (req: ApiRequest) =>
@@ -107,9 +108,23 @@ export function update(desc: Descriptor, partial: boolean): Handler {
     const row = await load(desc, ctx);
     const obj = await serializeOne(desc, row, ctx);
     const input = partial ? { ...obj, ...(req.body as ApiObject) } : { ...(req.body as ApiObject) };
+    if (partial) validatePatch(desc, req.body as ApiObject, input);
     const after = await write(desc, ctx, partial ? 'partial_update' : 'update', input, { row, obj });
     return { status: 200, body: after };
   };
+}
+
+/**
+ * Some contracts type PATCH bodies as a free-form object: the merged result is validated against
+ * the full update schema, and errors are reported for the fields the client sent.
+ */
+function validatePatch(desc: Descriptor, body: ApiObject, merged: ApiObject): void {
+  const contract = contractFor(desc.api);
+  const v = contract.validator(`#/request/${desc.updateSchema ?? desc.createSchema ?? desc.schema}`);
+  if (v(merged)) return;
+  const sent = new Set(Object.keys(body ?? {}));
+  const errors = toInvalidParams(v.errors).filter((e) => sent.has(e.name.split('.')[0]));
+  if (errors.length) throw invalid(errors);
 }
 
 export function destroy(desc: Descriptor): Handler {
