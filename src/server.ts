@@ -31,8 +31,10 @@ export async function prepare(config: Config, logger: Logger = pino({ level: con
 /** Start listening; `close` finishes in-flight requests, then closes the pool. */
 export async function start(config: Config, logger?: Logger): Promise<Running> {
   const { app, db, registry, logger: log } = await prepare(config, logger);
-  const server = await new Promise<Server>((ok) => {
+  const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(config.port, () => ok(s));
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      fail(e.code === 'EADDRINUSE' ? new Error(`Port ${config.port} is already in use: set PORT to a free port.`) : e));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

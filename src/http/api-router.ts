@@ -75,7 +75,7 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   const contract = contractFor(component.api);
   const caller = op.public ? new Caller('', undefined, []) : await authenticate(req, deps);
   if (!op.public) caller.requireScopes(op.scopes);
-  checkHeaders(req.headers as Record<string, string>, op);
+  checkHeaders(req.headers as Record<string, string>, op, req.method);
   const url = new URL(req.originalUrl, deps.config.baseUrl);
   const rel = req.path.replace(/\/+$/, '');
   const m = route.template.exec(rel) ?? [];

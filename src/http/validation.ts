@@ -65,10 +65,12 @@ function paramValidator(contract: Contract, p: OperationParam): ValidateFunction
 }
 
 /** CRS headers (CONVENTIONS §11): missing → 412, another value → 406. */
-export function checkHeaders(headers: Record<string, string | undefined>, op: OperationSpec): void {
+export function checkHeaders(headers: Record<string, string | undefined>, op: OperationSpec, method: string): void {
   for (const p of op.params.filter((x) => x.in === 'header')) {
     const name = p.name.toLowerCase();
     if (name === 'content-type' || name === 'if-none-match') continue;
+    // Content-Crs describes a body: only writes send one (CONVENTIONS §11), whatever the digest lists.
+    if (name === 'content-crs' && !['POST', 'PUT', 'PATCH'].includes(method)) continue;
     const value = headers[name];
     if (value === undefined) {
       if (p.required) throw new ApiError(412, `'${p.name}' header ontbreekt`);
