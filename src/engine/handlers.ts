@@ -9,6 +9,7 @@ import { envelope, pageOf } from './pagination.js';
 import { recordWrite, type Actie } from './effects.js';
 import { checkReferences } from './references.js';
 import { contractFor } from './contract.js';
+import { expand, parseExpand } from './expand.js';
 import { toInvalidParams } from '../core/validation-errors.js';
 
 /** Scopes named by the operation, flattened: they decide which type grants apply. */
@@ -23,14 +24,20 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
     applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx);
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);
-      return { status: 200, body: await serialize(desc, await qb.select('t.*'), ctx) };
+      return { status: 200, body: await withExpand(desc, await serialize(desc, await qb.select('t.*'), ctx), ctx) };
     }
     const page = pageOf(req.query);
     const [{ count }] = await qb.clone().clearOrder().count({ count: '*' });
     applyOrdering(qb, desc, req.query.ordering);
     const rows = await qb.select('t.*').limit(page.size).offset((page.number - 1) * page.size);
-    return { status: 200, body: envelope(await serialize(desc, rows, ctx), Number(count), page, req.url) };
+    const results = await withExpand(desc, await serialize(desc, rows, ctx), ctx);
+    return { status: 200, body: envelope(results, Number(count), page, req.url) };
   };
+}
+
+async function withExpand(desc: Descriptor, objs: ApiObject[], ctx: Ctx): Promise<ApiObject[]> {
+  if (ctx.request.query.expand) await expand(desc, objs, parseExpand(ctx.request.query.expand), ctx);
+  return objs;
 }
 
 /** The row a detail/write call addresses: 404 when absent, 403 when the caller may not see it. */
@@ -47,7 +54,7 @@ export const etagOf = (body: unknown) => `"${createHash('md5').update(JSON.strin
 /** GET and HEAD of one object, with ETag and If-None-Match (304). */
 export function retrieve(desc: Descriptor): Handler {
   return async (req, ctx) => {
-    const obj = await serializeOne(desc, await load(desc, ctx), ctx);
+    const [obj] = await withExpand(desc, [await serializeOne(desc, await load(desc, ctx), ctx)], ctx);
     return conditional(req, obj);
   };
 }

@@ -1,0 +1,79 @@
+import type { Ctx } from '../core/types.js';
+import { fieldError } from '../core/errors.js';
+import { contractFor } from './contract.js';
+import type { ApiObject, Descriptor } from './descriptor.js';
+import { Repository } from './repository.js';
+import { serialize } from './serialize.js';
+
+const READ_SCOPE: Record<string, string> = {
+  zaken: 'zaken.lezen', documenten: 'documenten.lezen', besluiten: 'besluiten.lezen',
+  catalogi: 'catalogi.lezen', autorisaties: 'autorisaties.lezen',
+};
+
+type Tree = Map<string, Tree>;
+
+/** `status.statustype,zaaktype` → a tree; a nested path implies its parent (gemma-zaken #2651). */
+export function parseExpand(value: unknown): Tree {
+  const root: Tree = new Map();
+  const paths = (Array.isArray(value) ? value : String(value ?? '').split(',')).map((p) => String(p).trim()).filter(Boolean);
+  for (const path of paths) {
+    let node = root;
+    for (const part of path.split('.')) {
+      if (!node.has(part)) node.set(part, new Map());
+      node = node.get(part)!;
+    }
+  }
+  return root;
+}
+
+/** The fields of a resource that may be expanded: the properties of its `<Schema>Embedded` in the contract. */
+function expandable(desc: Descriptor): Set<string> {
+  const props = contractFor(desc.api).schemas.response[`${desc.schema}Embedded`]?.properties ?? {};
+  return new Set(Object.keys(props));
+}
+
+const urlsIn = (value: unknown): string[] => {
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((v) => (typeof v === 'object' && v ? Object.values(v).find((x) => typeof x === 'string' && x.includes('://')) : v))
+    .filter((v): v is string => typeof v === 'string' && v.includes('://'));
+};
+
+/**
+ * Adds `_expand` to each object for the requested paths (zrc-025…028, and the Catalogi twin).
+ * Related objects are loaded per path in one query per resource, through the repository, so an
+ * expanded object is subject to the caller's authorisation exactly as a list is: what the caller
+ * may not see is left out. Objects on other servers are not fetched.
+ */
+export async function expand(desc: Descriptor, objs: ApiObject[], tree: Tree, ctx: Ctx, path = ''): Promise<void> {
+  if (!tree.size || !objs.length) return;
+  const allowed = expandable(desc);
+  for (const [field, sub] of tree) {
+    if (!allowed.has(field)) throw fieldError('expand', 'invalid_choice', `"${path}${field}" kan niet worden uitgebreid.`);
+    const found = await loadAll(objs.flatMap((o) => urlsIn(o[field])), ctx);
+    for (const [d, group] of found.byDesc) await expand(d, group, sub, ctx, `${path}${field}.`);
+    for (const o of objs) {
+      const many = Array.isArray(o[field]);
+      const hits = urlsIn(o[field]).map((u) => found.byUrl.get(u)).filter((x): x is ApiObject => !!x);
+      o._expand ??= {};
+      o._expand[field] = many ? hits : hits[0] ?? {};
+    }
+  }
+}
+
+async function loadAll(urls: string[], ctx: Ctx) {
+  const byUrl = new Map<string, ApiObject>();
+  const byDesc = new Map<Descriptor, ApiObject[]>();
+  const wanted = new Map<Descriptor, Set<string>>();
+  for (const url of new Set(urls)) {
+    const own = ctx.registry.parse(url);
+    if (!own?.desc) continue;
+    wanted.set(own.desc, (wanted.get(own.desc) ?? new Set()).add(own.uuid));
+  }
+  for (const [d, uuids] of wanted) {
+    const rows = await new Repository(d, ctx, [READ_SCOPE[d.api]]).visible().whereIn('t.uuid', [...uuids]).select('t.*');
+    const objs = await serialize(d, rows, ctx);
+    objs.forEach((o) => byUrl.set(o.url, o));
+    byDesc.set(d, objs);
+  }
+  return { byUrl, byDesc };
+}
