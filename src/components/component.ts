@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Handler } from '../core/types.js';
 import type { Descriptor } from '../engine/descriptor.js';
 import type { Registry } from '../engine/registry.js';
+import type { OperationSpec } from '../engine/contract.js';
 
 export interface Migration {
   name: string;
@@ -15,4 +16,6 @@ export interface Component {
   /** operationId → handler, for every operation of the contract (checked at start). */
   operations: (registry: Registry) => Record<string, Handler>;
   migrations: Migration[];
+  /** The scope expressions an operation requires, when the API widens its contract's (ztc-014). */
+  scopes?: (op: OperationSpec) => string[];
 }

@@ -74,7 +74,7 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   const { op } = route;
   const contract = contractFor(component.api);
   const caller = op.public ? new Caller('', undefined, []) : await authenticate(req, deps);
-  if (!op.public) caller.requireScopes(op.scopes);
+  if (!op.public) caller.requireScopes(component.scopes?.(op) ?? op.scopes);
   checkHeaders(req.headers as Record<string, string>, op, req.method);
   const url = new URL(req.originalUrl, deps.config.baseUrl);
   const rel = req.path.replace(/\/+$/, '');

@@ -12,6 +12,7 @@ import { publish } from './actions/publish.js';
 import { relationsPublished } from './rules/ztc-012-publish.js';
 import { noOverlap } from './rules/ztc-016-overlap.js';
 import { catalogiMigrations } from './tables.js';
+import { catalogiScopes } from './rules/ztc-014-leesrechten.js';
 
 /** operationId prefix → descriptor: the explicit table from the contract's operations to the engine. */
 const RESOURCES: [string, Descriptor][] = [
@@ -41,4 +42,5 @@ export const catalogi: Component = {
     besluittype_publish: publish(besluittype, [noOverlap('besluittype', 'omschrijving')]),
   }),
   migrations: catalogiMigrations,
+  scopes: catalogiScopes,
 };

@@ -5,6 +5,8 @@ import { enrichFromZaaktype, underZaaktype } from './common.js';
 import { underZaaktypeRules } from '../rules/index.js';
 import { resultaattypeRules, eigenschapRules, statustypeRules, ziotRules } from '../rules/children.js';
 import { namesFromInput, resolveDate, Versions } from '../relations.js';
+import { selectielijstDefaults } from '../rules/ztc-002-resultaattype-selectielijst.js';
+import { resultaattypeomschrijving } from '../selectielijst.js';
 
 const zaaktypeRef = ref('zaaktype', 'zaaktype', { local: true });
 const childFilters = { status: childStatus, datumGeldigheid: childGeldigOp, zaaktypeIdentificatie: childZaaktypeIdentificatie };
@@ -124,6 +126,7 @@ export const resultaattype = underZaaktype({
   order: ['-id'],
   prepare: async (input, ctx) => {
     delete input.catalogus;
+    await selectielijstDefaults(input, ctx);
     input.besluittypen = await namesFromInput(ctx, 'besluittype', input.besluittypen ?? []);
     input.informatieobjecttypen = await namesFromInput(ctx, 'informatieobjecttype', input.informatieobjecttypen ?? []);
   },
@@ -132,7 +135,12 @@ export const resultaattype = underZaaktype({
     const cats = [...zts.values()].map((z) => z.catalogus);
     const [bts, iots] = await Promise.all([Versions.load(ctx, 'besluittype', cats), Versions.load(ctx, 'informatieobjecttype', cats)]);
     const date = resolveDate(ctx);
+    const generiek = new Map<string, string>();
+    for (const url of new Set(objs.map((o) => o.resultaattypeomschrijving).filter(Boolean))) {
+      generiek.set(url, (await resultaattypeomschrijving(url, ctx))?.omschrijving ?? '');
+    }
     objs.forEach((o, i) => {
+      o.omschrijvingGeneriek = generiek.get(o.resultaattypeomschrijving) ?? ''; // ztc-002, read-only
       const cat = zts.get(rows[i].zaaktype)?.catalogus ?? '';
       const bt: string[] = rows[i].data.besluittypen ?? [];
       const it: string[] = rows[i].data.informatieobjecttypen ?? [];

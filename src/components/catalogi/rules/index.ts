@@ -1,14 +1,21 @@
 import type { Rule } from '../../../core/types.js';
 import { publishedTypeFrozen, publishedTypeUndeletable, zaaktypeMustBeConcept } from './ztc-009-010-concept.js';
-import { sameCatalogus } from './ztc-013-catalogus.js';
+import { ownCatalogus, relationsInCatalogus } from './ztc-013-catalogus.js';
+import { zaaktypeSelectielijst } from './ztc-001-zaaktype.js';
 import { noOverlap } from './ztc-016-overlap.js';
 
 type RuleSet = { create?: Rule[]; update?: Rule[]; destroy?: Rule[] };
 
 /** The rules of each Catalogi resource, in the order they run. */
+const zaaktypeRelations = relationsInCatalogus([
+  { field: 'besluittypen', table: 'besluittype' },
+  { field: 'deelzaaktypen', table: 'zaaktype' },
+  { field: 'gerelateerdeZaaktypen', table: 'zaaktype', item: 'zaaktype' },
+], ownCatalogus);
+
 export const zaaktypeRules: RuleSet = {
-  create: [sameCatalogus([{ field: 'besluittypen', table: 'besluittype' }, { field: 'deelzaaktypen', table: 'zaaktype' }])],
-  update: [publishedTypeFrozen, noOverlap('zaaktype', 'identificatie')],
+  create: [zaaktypeSelectielijst, zaaktypeRelations],
+  update: [publishedTypeFrozen, zaaktypeSelectielijst, zaaktypeRelations, noOverlap('zaaktype', 'identificatie')],
   destroy: [publishedTypeUndeletable],
 };
 
@@ -17,9 +24,11 @@ export const informatieobjecttypeRules: RuleSet = {
   destroy: [publishedTypeUndeletable],
 };
 
+const besluittypeRelations = relationsInCatalogus([{ field: 'informatieobjecttypen', table: 'informatieobjecttype' }], ownCatalogus);
+
 export const besluittypeRules: RuleSet = {
-  create: [sameCatalogus([{ field: 'informatieobjecttypen', table: 'informatieobjecttype' }])],
-  update: [publishedTypeFrozen, noOverlap('besluittype', 'omschrijving')],
+  create: [besluittypeRelations],
+  update: [publishedTypeFrozen, besluittypeRelations, noOverlap('besluittype', 'omschrijving')],
   destroy: [publishedTypeUndeletable],
 };
 

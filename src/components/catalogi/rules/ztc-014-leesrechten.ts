@@ -1,0 +1,18 @@
+import type { OperationSpec } from '../../../engine/contract.js';
+
+const READ = 'catalogi.lezen';
+const ALSO = ['zaken.lezen', 'documenten.lezen'];
+
+/**
+ * ztc-014: a Zaken or Documenten API (scope `zaken.lezen` or `documenten.lezen`) reading the
+ * Catalogi API is treated as if it held `catalogi.lezen`. The 1.3.3 contract lists the
+ * alternatives only on the zaaktype reads; this widens every Catalogi read (GET/HEAD) alike.
+ */
+export function catalogiScopes(op: OperationSpec): string[] {
+  if (!['GET', 'HEAD'].includes(op.method.toUpperCase())) return op.scopes;
+  return op.scopes.map((e) => {
+    const options = e.replace(/[()]/g, '').split('|').map((s) => s.trim());
+    if (!options.includes(READ)) return e;
+    return `(${[...new Set([...options, ...ALSO])].join(' | ')})`;
+  });
+}
