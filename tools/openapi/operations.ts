@@ -7,15 +7,15 @@ export const SECURITY_SCHEME = 'JWT-Claims';
 
 /**
  * Our one deliberate extension: Open Zaak clients send `pageSize` on paginated lists
- * (CONVENTIONS §1, capped at 500), so the contract accepts it. Listed in
+ * (CONVENTIONS §1: above 500 it is lowered silently, not refused), so the contract accepts it. Listed in
  * test/contract/allowed-differences.ts.
  */
 export const PAGE_SIZE_PARAM: OasSchema = {
   name: 'pageSize',
   in: 'query',
   required: false,
-  description: 'Number of results per page (extension, as in Open Zaak; default 100).',
-  schema: { type: 'integer', minimum: 1, maximum: 500 },
+  description: 'Number of results per page (extension, as in Open Zaak; default 100, values above 500 are lowered to 500).',
+  schema: { type: 'integer', minimum: 1 },
 };
 
 function bodySchema(schema: string | DigestSchema): OasSchema {

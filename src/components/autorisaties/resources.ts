@@ -10,7 +10,8 @@ const COMPONENT_WEERGAVE: Record<string, string> = {
 };
 
 /** `clientIds=a,b`: applicaties holding any of these client ids. */
-const clientIdsFilter: Filter = (qb, v) => qb.whereRaw('t.client_ids && ?::text[]', [Array.isArray(v) ? v : [v]]);
+const clientIdsFilter: Filter = (qb, v) =>
+  qb.whereRaw('t.client_ids && ?::text[]', [(Array.isArray(v) ? v : String(v).split(',')).filter(Boolean)]);
 
 let onChange: () => void = () => {};
 /** Lets the auth layer drop anything it cached about applicaties (ac: changes apply at once). */
