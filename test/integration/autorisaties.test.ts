@@ -95,6 +95,14 @@ describe('[ac] Autorisaties API', () => {
       expect(none.body).to.deep.include({ count: 0, results: [] });
     });
 
+    it('[ac:list:clientIds] ?clientIds=a,b finds the applicaties holding any of those client ids', async () => {
+      const [a, b] = [freshId(), freshId()];
+      const one = await create(admin, { clientIds: [a] });
+      const two = await create(admin, { clientIds: [b] });
+      const res = await admin.request('GET', `${AC}/applicaties?clientIds=${a},${b}`);
+      expect(res.body.results.map((x: any) => x.url).sort()).to.deep.equal([one.url, two.url].sort());
+    });
+
     it('[ac:update] PUT /applicaties/{uuid} replaces the applicatie', async () => {
       const created = await create(admin);
       const replacement = { clientIds: [freshId()], label: 'Vervangen', heeftAlleAutorisaties: false, autorisaties: [zrc({ scopes: ['zaken.lezen', 'zaken.bijwerken'] })] };

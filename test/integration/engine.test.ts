@@ -177,6 +177,12 @@ describe('[engine] generic engine and HTTP layer (over the Autorisaties API)', (
       expect(res.body.previous).to.equal(null);
     });
 
+    it('[pagination] pageSize above 500 is lowered to 500, not refused (CONVENTIONS §1)', async () => {
+      const res = await admin.request('GET', `${AC}/applicaties?pageSize=100000`);
+      expect(res.status).to.equal(200);
+      expect(res.body.results.length).to.be.at.most(500);
+    });
+
     it('[pagination] pageSize limits the page; next/previous are absolute links that keep the other parameters', async () => {
       const mine = [await createApplicatie(admin), await createApplicatie(admin), await createApplicatie(admin)];
       const base = `${testServer().url}${AC}/applicaties`;
