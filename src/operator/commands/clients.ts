@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Db } from '../../storage/db.js';
 import { mintToken } from '../../auth/token.js';
 import { serialize } from '../../engine/serialize.js';
 import { systemCtx } from '../../engine/system.js';
@@ -6,6 +7,7 @@ import { applicatie } from '../../components/autorisaties/resources.js';
 import { removeApplicatie, removeSecret, setSecret, upsertApplicatie } from '../clients.js';
 import { list, need, out, str, UsageError, type Command, type Values } from './common.js';
 
+const hasSecret = async (db: Db, id: string) => Boolean(await db('client_credential').where({ client_id: id }).first());
 const newSecret = () => randomBytes(32).toString('base64url');
 const MIN_SECRET = 16;
 
@@ -73,7 +75,9 @@ Deletes the applicatie holding this client id (its secret stays: see zgw client 
     check: (v) => void need(v, 'client-id'),
     run: async ({ db }, v) => {
       const id = need(v, 'client-id');
-      if (!(await removeApplicatie(db, id))) throw new Error(`No applicatie with client id ${id}`);
+      // Checked first: on PGlite (knex-pglite) delete() resolves to the raw result, not a count.
+      if (!(await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [id]).first())) throw new Error(`No applicatie with client id ${id}`);
+      await removeApplicatie(db, id);
       out(`Removed the applicatie of ${id}`);
     },
   },
@@ -120,7 +124,7 @@ Replaces the secret by a new random one and prints it; tokens signed with the ol
     check: (v) => void need(v, 'client-id'),
     run: async ({ db }, v) => {
       const id = need(v, 'client-id');
-      if (!(await db('client_credential').where({ client_id: id }).first())) throw new Error(`Client id ${id} has no secret yet (use zgw client secret)`);
+      if (!(await hasSecret(db, id))) throw new Error(`Client id ${id} has no secret yet (use zgw client secret)`);
       const secret = newSecret();
       await setSecret(db, id, secret);
       out(secret);
@@ -136,7 +140,8 @@ Deletes the secret: the client can no longer authenticate (its applicatie stays)
     check: (v) => void need(v, 'client-id'),
     run: async ({ db }, v) => {
       const id = need(v, 'client-id');
-      if (!(await removeSecret(db, id))) throw new Error(`Client id ${id} has no secret`);
+      if (!(await hasSecret(db, id))) throw new Error(`Client id ${id} has no secret`);
+      await removeSecret(db, id); // its boolean is wrong on PGlite: see applicatie remove
       out(`Removed the secret of ${id}`);
     },
   },
