@@ -31,6 +31,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // Start-up failures (busy port, data dir in use, database unreachable) in one readable line.
+  console.error(`Cannot start: ${e instanceof Error ? e.message : String(e)}`);
+  if (process.env.LOG_LEVEL === 'debug') console.error(e);
   process.exit(1);
 });

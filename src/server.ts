@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
+import { lockDataDir } from './storage/datadir-lock.js';
 import { Registry } from './engine/registry.js';
 import { createApp } from './http/app.js';
 import { components } from './components/index.js';
@@ -20,17 +21,19 @@ export interface Running {
 
 /** Open the database, migrate, and build the app: everything but listening. */
 export async function prepare(config: Config, logger: Logger = pino({ level: config.logLevel })) {
+  // The embedded database allows one process per data dir; a second one would corrupt it.
+  const release = config.databaseUrl || config.dataDir === 'memory' ? () => {} : lockDataDir(config.dataDir, 'zgw-server');
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db, components.flatMap((c) => c.migrations));
   const registry = new Registry(config.baseUrl, components.flatMap((c) => c.descriptors));
   components.forEach((c) => contractFor(c.api)); // compile the contracts before the first request
   const app = createApp({ config, db, registry, components, logger });
-  return { app, db, registry, logger };
+  return { app, db, registry, logger, release };
 }
 
 /** Start listening; `close` finishes in-flight requests, then closes the pool. */
 export async function start(config: Config, logger?: Logger): Promise<Running> {
-  const { app, db, registry, logger: log } = await prepare(config, logger);
+  const { app, db, registry, logger: log, release } = await prepare(config, logger);
   const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(config.port, () => ok(s));
     s.once('error', (e: NodeJS.ErrnoException) =>
@@ -41,6 +44,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   const close = async () => {
     await new Promise<void>((ok) => server.close(() => ok()));
     await db.destroy();
+    release();
   };
   return { config, db, registry, logger: log, server, url: `http://localhost:${port}`, close };
 }

@@ -16,7 +16,7 @@ export async function setSecret(db: Db, clientId: string, secret: string): Promi
 }
 
 export async function removeSecret(db: Db, clientId: string): Promise<boolean> {
-  return (await db('client_credential').where({ client_id: clientId }).delete()) > 0;
+  return deleted(await db('client_credential').where({ client_id: clientId }).delete());
 }
 
 export interface ApplicatieInput {
@@ -37,5 +37,9 @@ export async function upsertApplicatie(db: Db, registry: Registry, config: Confi
 }
 
 export async function removeApplicatie(db: Db, clientId: string): Promise<boolean> {
-  return (await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [clientId]).delete()) > 0;
+  return deleted(await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [clientId]).delete());
 }
+
+/** knex on pg answers a delete with a count, knex-pglite with the raw result: both mean "rows gone?". */
+const deleted = (result: unknown) =>
+  (typeof result === 'number' ? result : Number((result as { rowCount?: number; affectedRows?: number })?.affectedRows ?? (result as { rowCount?: number })?.rowCount ?? 0)) > 0;

@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../../storage/db.js';
 import { migrate } from '../../storage/migrate.js';
 import { Registry } from '../../engine/registry.js';
 import { components } from '../../components/index.js';
-import { lockDataDir, DataDirInUse } from '../datadir-lock.js';
+import { lockDataDir, DataDirInUse } from '../../storage/datadir-lock.js';
 
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -62,7 +62,7 @@ async function serverAnswers(config: Config): Promise<string | undefined> {
 export async function openEnv(config: Config, opts: { migrations?: boolean } = {}): Promise<Env & { close: () => Promise<void> }> {
   let release = () => {};
   if (!config.databaseUrl) {
-    release = lockDataDir(config.dataDir, 'zgw cli');
+    release = lockDataDir(config.dataDir, 'zgw-cli');
     const server = await serverAnswers(config);
     if (server) {
       release();
