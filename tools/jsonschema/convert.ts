@@ -61,6 +61,18 @@ function applyNullable(out: Schema): Schema {
   return { anyOf: [out, { type: 'null' }] };
 }
 
+/**
+ * The standard writes an expanded to-one relation as `oneOf: [XExpanded, EmptyObject]`; every
+ * object matches EmptyObject (`{type: object}`), so a real XExpanded would match both and fail
+ * oneOf. What is meant is "either": anyOf.
+ */
+function emptyObjectAlternative(out: Schema): void {
+  const list = out.oneOf as Schema[] | undefined;
+  if (!Array.isArray(list) || !list.some((x) => typeof x.$ref === 'string' && x.$ref.endsWith('/EmptyObject'))) return;
+  out.anyOf = list;
+  delete out.oneOf;
+}
+
 export function convertSchema(s: Schema, ctx: ConvertContext): Schema {
   if (typeof s.$ref === 'string') return localRef(refName(s.$ref), ctx.mode);
   // A schema of another API (x-external-ref): we cannot see its shape, so accept any object.
@@ -77,6 +89,7 @@ export function convertSchema(s: Schema, ctx: ConvertContext): Schema {
   if (isObject(s.items)) out.items = convertSchema(s.items, ctx);
   if (isObject(s.additionalProperties)) out.additionalProperties = convertSchema(s.additionalProperties, ctx);
   if (isObject(s.discriminator)) applyDiscriminator(s, out, ctx);
+  emptyObjectAlternative(out);
   return s.nullable === true ? applyNullable(out) : out;
 }
 
