@@ -27,9 +27,25 @@ export function parseExpand(value: unknown): Tree {
 }
 
 /** The fields of a resource that may be expanded: the properties of its `<Schema>Embedded` in the contract. */
-function expandable(desc: Descriptor): Set<string> {
-  const props = contractFor(desc.api).schemas.response[`${desc.schema}Embedded`]?.properties ?? {};
-  return new Set(Object.keys(props));
+function expandable(desc: Descriptor): Record<string, any> {
+  return contractFor(desc.api).schemas.response[`${desc.schema}Embedded`]?.properties ?? {};
+}
+
+/** The resource an expandable field leads to, from the `…Expanded` schema the contract names for it. */
+function targetOf(desc: Descriptor, field: string, ctx: Ctx): Descriptor | undefined {
+  const text = JSON.stringify(expandable(desc)[field] ?? {});
+  const name = /#\/response\/(\w+)Expanded/.exec(text)?.[1];
+  return ctx.registry.all().find((d) => d.api === desc.api && d.schema === name);
+}
+
+/** Every path must be offered by the contract, checked before any object is loaded (also on empty pages). */
+export function checkExpand(desc: Descriptor, tree: Tree, ctx: Ctx, path = ''): void {
+  const allowed = expandable(desc);
+  for (const [field, sub] of tree) {
+    if (!(field in allowed)) throw fieldError('expand', 'invalid_choice', `"${path}${field}" kan niet worden uitgebreid.`);
+    const target = targetOf(desc, field, ctx);
+    if (sub.size && target) checkExpand(target, sub, ctx, `${path}${field}.`);
+  }
 }
 
 const urlsIn = (value: unknown): string[] => {
@@ -45,10 +61,9 @@ const urlsIn = (value: unknown): string[] => {
  * may not see is left out. Objects on other servers are not fetched.
  */
 export async function expand(desc: Descriptor, objs: ApiObject[], tree: Tree, ctx: Ctx, path = ''): Promise<void> {
+  if (!path) checkExpand(desc, tree, ctx);
   if (!tree.size || !objs.length) return;
-  const allowed = expandable(desc);
   for (const [field, sub] of tree) {
-    if (!allowed.has(field)) throw fieldError('expand', 'invalid_choice', `"${path}${field}" kan niet worden uitgebreid.`);
     const found = await loadAll(objs.flatMap((o) => urlsIn(o[field])), ctx);
     for (const [d, group] of found.byDesc) await expand(d, group, sub, ctx, `${path}${field}.`);
     for (const o of objs) {
