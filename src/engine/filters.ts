@@ -17,7 +17,8 @@ function columnFilter(c: Column, suffix: string): Filter {
   const col = `t.${c.column}`;
   switch (suffix) {
     case '__in':
-      return (qb, v, ctx) => qb.whereIn(col, (Array.isArray(v) ? v : [v]).map((x) => stored(c, x, ctx)));
+      // `a,b` as Open Zaak takes it: the contracts type most __in parameters as one string
+      return (qb, v, ctx) => qb.whereIn(col, (Array.isArray(v) ? v : String(v).split(',')).map((x) => stored(c, x, ctx)));
     case '__gt': return (qb, v) => qb.where(col, '>', v);
     case '__gte': return (qb, v) => qb.where(col, '>=', v);
     case '__lt': return (qb, v) => qb.where(col, '<', v);
