@@ -1,4 +1,17 @@
 import type { Filter } from '../../engine/descriptor.js';
+import { fieldError } from '../../core/errors.js';
+
+/**
+ * The contract types the date filters as plain strings: a value that is not a date (YYYY-MM-DD)
+ * is a 400 on the parameter, not a database error.
+ */
+export function dateParam(name: string, filter: Filter): Filter {
+  return (qb, v, ctx) => {
+    const ok = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v);
+    if (!ok) throw fieldError(name, 'invalid', 'Voer een geldige datum in (JJJJ-MM-DD).');
+    filter(qb, v, ctx);
+  };
+}
 
 /**
  * Filters of the history model (ztc-011): `status` (concept/definitief/alles, definitief when
@@ -10,9 +23,9 @@ export const typeStatus: Filter = (qb, v) => {
   else if (v === 'definitief') qb.where('t.concept', false);
 };
 
-export const typeGeldigOp: Filter = (qb, d) => {
+export const typeGeldigOp: Filter = dateParam('datumGeldigheid', (qb, d) => {
   qb.where('t.begin_geldigheid', '<=', d).where((w: any) => w.whereNull('t.einde_geldigheid').orWhere('t.einde_geldigheid', '>=', d));
-};
+});
 
 /** A filter on the zaaktype of an object under a zaaktype. */
 const viaZaaktype = (apply: (z: any, v: any) => void): Filter => (qb, v) => {
@@ -27,9 +40,9 @@ export const childStatus = viaZaaktype((z, v) => {
   else if (v === 'definitief') z.where('z.concept', false);
 });
 
-export const childGeldigOp = viaZaaktype((z, d) => {
+export const childGeldigOp = dateParam('datumGeldigheid', viaZaaktype((z, d) => {
   z.where('z.begin_geldigheid', '<=', d).where((w: any) => w.whereNull('z.einde_geldigheid').orWhere('z.einde_geldigheid', '>=', d));
-});
+}));
 
 export const childZaaktypeIdentificatie = viaZaaktype((z, v) => z.where('z.identificatie', v));
 

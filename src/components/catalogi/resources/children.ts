@@ -1,6 +1,6 @@
 import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import type { Ctx } from '../../../core/types.js';
-import { childGeldigOp, childStatus, childZaaktypeIdentificatie } from '../geldigheid.js';
+import { childGeldigOp, childStatus, childZaaktypeIdentificatie, dateParam } from '../geldigheid.js';
 import { enrichFromZaaktype, underZaaktype } from './common.js';
 import { underZaaktypeRules } from '../rules/index.js';
 import { resultaattypeRules, eigenschapRules, statustypeRules, ziotRules } from '../rules/children.js';
@@ -59,8 +59,8 @@ export const zaakobjecttype = underZaaktype({
     ...childFilters,
     catalogus: (qb, v, ctx) => qb.whereExists((s: any) => s.select(1).from('zaaktype as z').whereRaw('z.uuid::text = t.zaaktype')
       .where('z.catalogus', ctx.registry.parse(String(v))?.uuid ?? String(v))),
-    datumBeginGeldigheid: (qb, v) => qb.where('t.begin_geldigheid', v),
-    datumEindeGeldigheid: (qb, v) => qb.where('t.einde_geldigheid', v),
+    datumBeginGeldigheid: dateParam('datumBeginGeldigheid', (qb, v) => qb.where('t.begin_geldigheid', v)),
+    datumEindeGeldigheid: dateParam('datumEindeGeldigheid', (qb, v) => qb.where('t.einde_geldigheid', v)),
   },
   order: ['-id'],
   prepare: (input) => { delete input.catalogus; },
