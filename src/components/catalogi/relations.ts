@@ -79,6 +79,15 @@ export async function namesFromInput(ctx: Ctx, table: VersionedTable, values: un
   return [...new Set(out)];
 }
 
+/**
+ * A PATCH that does not send a relation keeps the stored names: the merged input holds the URLs
+ * of the versions valid today, which leave out names without such a version.
+ */
+export function keepOnPatch(ctx: Ctx, existing: Record<string, any> | undefined, field: string): boolean {
+  const body = ctx.request.body;
+  return !!existing && ctx.request.method === 'PATCH' && !(typeof body === 'object' && body !== null && field in body);
+}
+
 /** Earliest begin over all versions, and the einde of the version that begins last (CONVENTIONS §8). */
 export function objectDates(versions: Version[]): { beginObject: string | null; eindeObject: string | null } {
   if (!versions.length) return { beginObject: null, eindeObject: null };

@@ -1,7 +1,7 @@
 import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import type { Ctx } from '../../../core/types.js';
 import { typeGeldigOp, typeStatus } from '../geldigheid.js';
-import { namesFromInput, objectDates, resolveDate, Versions } from '../relations.js';
+import { keepOnPatch, namesFromInput, objectDates, resolveDate, Versions } from '../relations.js';
 import { notifyOn } from './common.js';
 import { besluittypeRules } from '../rules/index.js';
 
@@ -66,7 +66,8 @@ export const besluittype: Descriptor = {
   order: ['-id'],
   prepare: async (input, ctx, existing) => {
     input.concept = existing ? existing.concept : true;
-    input.informatieobjecttypen = await namesFromInput(ctx, 'informatieobjecttype', input.informatieobjecttypen ?? []);
+    input.informatieobjecttypen = keepOnPatch(ctx, existing, 'informatieobjecttypen') ? existing!.informatieobjecttypeOmschrijvingen
+      : await namesFromInput(ctx, 'informatieobjecttype', input.informatieobjecttypen ?? []);
     delete input.zaaktypen; // read-only: derived from zaaktype.besluittypen (accepted and ignored)
   },
   enrich,

@@ -4,7 +4,7 @@ import { childGeldigOp, childStatus, childZaaktypeIdentificatie, dateParam } fro
 import { enrichFromZaaktype, underZaaktype } from './common.js';
 import { underZaaktypeRules } from '../rules/index.js';
 import { resultaattypeRules, eigenschapRules, statustypeRules, ziotRules } from '../rules/children.js';
-import { namesFromInput, resolveDate, Versions } from '../relations.js';
+import { keepOnPatch, namesFromInput, resolveDate, Versions } from '../relations.js';
 import { selectielijstDefaults } from '../rules/ztc-002-resultaattype-selectielijst.js';
 import { resultaattypeomschrijving } from '../selectielijst.js';
 
@@ -124,11 +124,13 @@ export const resultaattype = underZaaktype({
   columns: { zaaktype: zaaktypeRef },
   filters: { ...childFilters, zaaktype_identificatie: childZaaktypeIdentificatie, datum_geldigheid: childGeldigOp },
   order: ['-id'],
-  prepare: async (input, ctx) => {
+  prepare: async (input, ctx, existing) => {
     delete input.catalogus;
     await selectielijstDefaults(input, ctx);
-    input.besluittypen = await namesFromInput(ctx, 'besluittype', input.besluittypen ?? []);
-    input.informatieobjecttypen = await namesFromInput(ctx, 'informatieobjecttype', input.informatieobjecttypen ?? []);
+    input.besluittypen = keepOnPatch(ctx, existing, 'besluittypen') ? existing!.besluittypeOmschrijving
+      : await namesFromInput(ctx, 'besluittype', input.besluittypen ?? []);
+    input.informatieobjecttypen = keepOnPatch(ctx, existing, 'informatieobjecttypen') ? existing!.informatieobjecttypeOmschrijving
+      : await namesFromInput(ctx, 'informatieobjecttype', input.informatieobjecttypen ?? []);
   },
   enrich: async (objs, rows, ctx) => {
     const zts = await enrichFromZaaktype(objs, rows, ctx);

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../core/types.js';
 import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import { typeGeldigOp, typeStatus } from '../geldigheid.js';
-import { namesFromInput, objectDates, resolveDate, Versions } from '../relations.js';
+import { keepOnPatch, namesFromInput, objectDates, resolveDate, Versions } from '../relations.js';
 import { notifyOn } from './common.js';
 import { zaaktypeRules } from '../rules/index.js';
 
@@ -14,12 +14,16 @@ const CHILD_FIELD: Record<(typeof CHILDREN)[number], string> = {
 /** Relations are stored by name (ztc-011): besluittype omschrijvingen, zaaktype identificaties. */
 async function prepare(input: ApiObject, ctx: Ctx, existing?: ApiObject): Promise<void> {
   input.concept = existing ? existing.concept : true;
-  input.besluittypen = await namesFromInput(ctx, 'besluittype', input.besluittypen ?? []);
-  input.deelzaaktypen = await namesFromInput(ctx, 'zaaktype', input.deelzaaktypen ?? []);
-  input.gerelateerdeZaaktypen = await Promise.all((input.gerelateerdeZaaktypen ?? []).map(async (g: ApiObject) => ({
-    ...g,
-    zaaktype: (await namesFromInput(ctx, 'zaaktype', [g.zaaktype]))[0] ?? g.zaaktype,
-  })));
+  input.besluittypen = keepOnPatch(ctx, existing, 'besluittypen') ? existing!.besluittypeOmschrijving
+    : await namesFromInput(ctx, 'besluittype', input.besluittypen ?? []);
+  input.deelzaaktypen = keepOnPatch(ctx, existing, 'deelzaaktypen') ? existing!.deelzaaktypeIdentificaties
+    : await namesFromInput(ctx, 'zaaktype', input.deelzaaktypen ?? []);
+  input.gerelateerdeZaaktypen = keepOnPatch(ctx, existing, 'gerelateerdeZaaktypen')
+    ? (existing!.gerelateerdeZaaktypen ?? []).map((g: ApiObject) => ({ zaaktype: g.zaaktypeIdentificatie, aardRelatie: g.aardRelatie, toelichting: g.toelichting }))
+    : await Promise.all((input.gerelateerdeZaaktypen ?? []).map(async (g: ApiObject) => ({
+      ...g,
+      zaaktype: (await namesFromInput(ctx, 'zaaktype', [g.zaaktype]))[0] ?? g.zaaktype,
+    })));
   input.trefwoorden ??= [];
 }
 
