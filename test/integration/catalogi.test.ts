@@ -268,6 +268,35 @@ describe('[ztc] Catalogi API', () => {
       expect(bt.body.zaaktypen).to.have.members([byName.url, byUrl.url]);
     });
 
+    it('[ztc-011] a PATCH of another field keeps relations whose versions are not valid today', async () => {
+      const { cat } = await setup();
+      const iot = await post('informatieobjecttype', bodies.informatieobjecttype(cat.url, { beginGeldigheid: '2019-01-01', eindeGeldigheid: '2019-12-31' }));
+      expectOk(await publish(iot.url));
+      const bt = await post('besluittype', bodies.besluittype(cat.url, { beginGeldigheid: '2019-01-01', eindeGeldigheid: '2019-12-31', informatieobjecttypen: [iot.omschrijving] }));
+      expectOk(await publish(bt.url));
+      const deel = await post('zaaktype', bodies.zaaktype(cat.url, { beginGeldigheid: '2019-01-01', eindeGeldigheid: '2019-12-31' }));
+      expectOk(await publish(deel.url));
+      const zt = await post('zaaktype', bodies.zaaktype(cat.url, {
+        selectielijstProcestype: sl('procestypen', PT_1), besluittypen: [bt.omschrijving], deelzaaktypen: [deel.identificatie],
+        gerelateerdeZaaktypen: [{ zaaktype: deel.identificatie, aardRelatie: 'vervolg', toelichting: '' }],
+      }));
+      const rt = await post('resultaattype', bodies.resultaattype(zt.url, { besluittypen: [bt.omschrijving], informatieobjecttypen: [iot.omschrijving] }));
+      expect(zt.besluittypen).to.deep.equal([]); // nothing valid today
+      const patched = await admin.request('PATCH', zt.url, { omschrijving: 'Anders' });
+      expectOk(patched);
+      expect(patched.body.besluittypeOmschrijving).to.deep.equal([bt.omschrijving]);
+      expect(patched.body.deelzaaktypeIdentificaties).to.deep.equal([deel.identificatie]);
+      expect(patched.body.gerelateerdeZaaktypen.map((g: any) => g.zaaktypeIdentificatie)).to.deep.equal([deel.identificatie]);
+      const rtPatched = await admin.request('PATCH', rt.url, { toelichting: 'x' });
+      expectOk(rtPatched);
+      expect(rtPatched.body.besluittypeOmschrijving).to.deep.equal([bt.omschrijving]);
+      expect(rtPatched.body.informatieobjecttypeOmschrijving).to.deep.equal([iot.omschrijving]);
+      const forcer = await ztcClient('catalogi.geforceerd-schrijven');
+      const btPatched = await forcer.request('PATCH', bt.url, { toelichting: 'x' });
+      expectOk(btPatched);
+      expect(btPatched.body.informatieobjecttypeOmschrijvingen).to.deep.equal([iot.omschrijving]);
+    });
+
     it('[ztc-011] zaaktype-informatieobjecttype names its informatieobjecttype; GET gives the URL of the valid version', async () => {
       const { cat, zt } = await setup();
       const iot = await post('informatieobjecttype', bodies.informatieobjecttype(cat.url));
