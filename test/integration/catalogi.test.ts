@@ -635,6 +635,9 @@ describe('[ztc] Catalogi API', () => {
       }
       const other = await client({ autorisaties: [{ component: 'brc', scopes: ['besluiten.lezen'], besluittype: `${testServer().url}${ZTC}/besluittypen/${randomUUID()}` }] });
       expect((await other.request('GET', zt.url)).status).to.equal(403);
+      expect((await other.request('HEAD', zt.url)).status).to.equal(403);
+      expect((await other.request('HEAD', st.url)).status).to.equal(403);
+      expectOk(await zaken.request('HEAD', st.url));
     });
   });
 
