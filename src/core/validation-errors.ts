@@ -18,7 +18,6 @@ const CODES: Record<string, string> = {
 function codeOf(e: ErrorObject): string {
   if (e.keyword === 'type' && e.data === null) return 'null';
   if (e.keyword === 'minLength' && e.data === '') return 'blank';
-  if (e.keyword === 'format') return e.params.format === 'date' || e.params.format === 'date-time' ? 'invalid' : 'invalid';
   return CODES[e.keyword] ?? 'invalid';
 }
 

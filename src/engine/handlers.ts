@@ -9,12 +9,13 @@ import { envelope, pageOf } from './pagination.js';
 import { recordWrite, type Actie } from './effects.js';
 import { checkReferences } from './references.js';
 import { contractFor } from './contract.js';
+import { parseScopeExpression } from '../auth/caller.js';
 import { expand, parseExpand } from './expand.js';
 import { toInvalidParams } from '../core/validation-errors.js';
 
 /** Scopes named by the operation, flattened: they decide which type grants apply. */
 const scopesOf = (req: ApiRequest) =>
-  contractFor(req.api).schemas.operations[req.operationId].scopes.flatMap((s) => s.replace(/[()]/g, '').split('|').map((x) => x.trim()));
+  contractFor(req.api).schemas.operations[req.operationId].scopes.flatMap(parseScopeExpression);
 
 export const repo = (desc: Descriptor, ctx: Ctx) => new Repository(desc, ctx, scopesOf(ctx.request));
 

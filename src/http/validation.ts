@@ -15,7 +15,7 @@ function coerce(raw: string, schema: Record<string, any>): unknown {
 function paramValue(values: string[], p: OperationParam): unknown {
   const type = p.schema.type;
   if (type === 'array') {
-    const items = p.explode === false || p.style === 'form' && p.explode !== true
+    const items = p.explode === false // schemas/ always states explode (gen-schemas fills the OpenAPI default)
       ? values.flatMap((v) => v.split(','))
       : values;
     return items.filter((v) => v !== '').map((v) => coerce(v, p.schema.items ?? {}));

@@ -17,7 +17,6 @@ const RES_BESTAANSDUUR = 'cd632fee-1f5a-4a4b-bc18-bcd5846c883a'; // of procestyp
 const OMSCHRIJVING_TOEGEKEND = 'fb65d251-1518-4185-865f-b8bdcfad07b1';
 
 const sl = (kind: 'procestypen' | 'resultaten' | 'resultaattypeomschrijvingen', uuid: string) => `${testServer().url}${REF}/${kind}/${uuid}`;
-const uuidOf = (url: string) => url.split('/').pop()!;
 const nextId = (() => { let n = 0; return () => `${Date.now().toString(36)}${(n++).toString(36)}`.slice(-8); })();
 
 function expectInvalid(res: TestResponse, name: string, code: string): void {

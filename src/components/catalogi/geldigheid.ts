@@ -1,4 +1,4 @@
-import type { Filter } from '../../engine/descriptor.js';
+import { col, ref, type Filter } from '../../engine/descriptor.js';
 import { fieldError } from '../../core/errors.js';
 
 /**
@@ -48,3 +48,23 @@ export const childZaaktypeIdentificatie = viaZaaktype((z, v) => z.where('z.ident
 
 /** Lists of types show only published versions unless `status` says otherwise. */
 export const DEFAULT_STATUS = { status: 'definitief' };
+
+/** What every versioned type (zaaktype, informatieobjecttype, besluittype) shares in its descriptor. */
+export function versionedType(nameField: 'identificatie' | 'omschrijving') {
+  return {
+    columns: {
+      catalogus: ref('catalogus', 'catalogus', { local: true }),
+      [nameField]: col(nameField),
+      concept: col('concept', 'bool'),
+      beginGeldigheid: col('begin_geldigheid', 'date'),
+      eindeGeldigheid: col('einde_geldigheid', 'date'),
+    },
+    filters: { status: typeStatus, datumGeldigheid: typeGeldigOp },
+    defaultQuery: DEFAULT_STATUS,
+  };
+}
+
+/** `concept` is the server's: true on create, unchanged by updates (only publish changes it). */
+export const keepConcept = (input: Record<string, unknown>, existing?: Record<string, unknown>) => {
+  input.concept = existing ? existing.concept : true;
+};

@@ -326,23 +326,10 @@ function toResultaat(baseUrl: string, r: ResultaatRow): Resultaat {
     procestermijnWeergave: r.procestermijn ? PROCESTERMIJN_WEERGAVE[r.procestermijn] ?? r.procestermijn : '',
     bewaartermijn: r.bewaartermijn ?? null,
     toelichting: r.toelichting ?? '',
-    algemeenBestuurEnInrichtingOrganisatie: false,
-    bedrijfsvoeringEnPersoneel: false,
-    publiekeInformatieEnRegistratie: false,
-    burgerzaken: false,
-    veiligheid: false,
-    verkeerEnVervoer: false,
-    economie: false,
-    onderwijs: false,
-    sportCultuurEnRecreatie: false,
-    sociaalDomein: false,
-    volksgezonheidEnMilieu: false,
-    vhrosv: false,
-    heffenBelastingen: false,
-    alleTaakgebieden: false,
+    // The taakgebied flags, in the contract's order, from the fixture's snake_case booleans.
+    ...(Object.fromEntries(RESULTAAT_BOOLEANS.map(([snake, camel]) => [camel, r[snake] === true])) as Record<(typeof RESULTAAT_BOOLEANS)[number][1], boolean>),
     procestermijnOpmerking: r.procestermijn_opmerking ?? '',
   };
-  for (const [snake, camel] of RESULTAAT_BOOLEANS) out[camel] = r[snake] === true;
   return out;
 }
 

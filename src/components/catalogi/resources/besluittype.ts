@@ -1,6 +1,6 @@
-import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
+import { type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import type { Ctx } from '../../../core/types.js';
-import { typeGeldigOp, typeStatus } from '../geldigheid.js';
+import { keepConcept, versionedType } from '../geldigheid.js';
 import { keepOnPatch, namesFromInput, objectDates, resolveDate, Versions } from '../relations.js';
 import { notifyOn } from './common.js';
 import { besluittypeRules } from '../rules/index.js';
@@ -41,16 +41,9 @@ export const besluittype: Descriptor = {
   schema: 'BesluitType',
   createSchema: 'BesluitTypeCreate',
   updateSchema: 'BesluitTypeUpdate',
-  columns: {
-    catalogus: ref('catalogus', 'catalogus', { local: true }),
-    omschrijving: col('omschrijving'),
-    concept: col('concept', 'bool'),
-    beginGeldigheid: col('begin_geldigheid', 'date'),
-    eindeGeldigheid: col('einde_geldigheid', 'date'),
-  },
+  ...versionedType('omschrijving'),
   filters: {
-    status: typeStatus,
-    datumGeldigheid: typeGeldigOp,
+    ...versionedType('omschrijving').filters,
     zaaktypen: (qb, v, ctx) => {
       const uuid = ctx.registry.parse(String(v))?.uuid ?? '';
       qb.whereExists((s: any) => s.select(1).from('zaaktype as z').whereRaw('z.uuid::text = ?', [uuid])
@@ -62,10 +55,9 @@ export const besluittype: Descriptor = {
         .whereRaw("t.data->'informatieobjecttypen' \\? i.omschrijving").whereRaw('i.catalogus = t.catalogus'));
     },
   },
-  defaultQuery: { status: 'definitief' },
   order: ['-id'],
   prepare: async (input, ctx, existing) => {
-    input.concept = existing ? existing.concept : true;
+    keepConcept(input, existing);
     input.informatieobjecttypen = keepOnPatch(ctx, existing, 'informatieobjecttypen') ? existing!.informatieobjecttypeOmschrijvingen
       : await namesFromInput(ctx, 'informatieobjecttype', input.informatieobjecttypen ?? []);
     delete input.zaaktypen; // read-only: derived from zaaktype.besluittypen (accepted and ignored)

@@ -1,4 +1,4 @@
-import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
+import { col, ref, type ApiObject, type Row } from '../../../engine/descriptor.js';
 import type { Ctx } from '../../../core/types.js';
 import { childGeldigOp, childStatus, childZaaktypeIdentificatie, dateParam } from '../geldigheid.js';
 import { enrichFromZaaktype, underZaaktype } from './common.js';

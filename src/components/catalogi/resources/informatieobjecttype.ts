@@ -1,6 +1,6 @@
-import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
+import { type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import type { Ctx } from '../../../core/types.js';
-import { typeGeldigOp, typeStatus } from '../geldigheid.js';
+import { keepConcept, versionedType } from '../geldigheid.js';
 import { objectDates, Versions } from '../relations.js';
 import { notifyOn } from './common.js';
 import { informatieobjecttypeRules } from '../rules/index.js';
@@ -31,19 +31,9 @@ export const informatieobjecttype: Descriptor = {
   path: 'informatieobjecttypen',
   table: 'informatieobjecttype',
   schema: 'InformatieObjectType',
-  columns: {
-    catalogus: ref('catalogus', 'catalogus', { local: true }),
-    omschrijving: col('omschrijving'),
-    concept: col('concept', 'bool'),
-    beginGeldigheid: col('begin_geldigheid', 'date'),
-    eindeGeldigheid: col('einde_geldigheid', 'date'),
-  },
-  filters: { status: typeStatus, datumGeldigheid: typeGeldigOp },
-  defaultQuery: { status: 'definitief' },
+  ...versionedType('omschrijving'),
   order: ['-id'],
-  prepare: (input, _ctx, existing) => {
-    input.concept = existing ? existing.concept : true;
-  },
+  prepare: (input, _ctx, existing) => keepConcept(input, existing),
   enrich,
   rules: informatieobjecttypeRules,
   audit: { bron: 'ZTC', weergave: (o) => o.omschrijving },

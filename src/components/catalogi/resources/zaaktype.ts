@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../core/types.js';
-import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
-import { typeGeldigOp, typeStatus } from '../geldigheid.js';
+import { col, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
+import { keepConcept, versionedType } from '../geldigheid.js';
 import { keepOnPatch, namesFromInput, objectDates, resolveDate, Versions } from '../relations.js';
 import { notifyOn } from './common.js';
 import { zaaktypeRules } from '../rules/index.js';
@@ -13,7 +13,7 @@ const CHILD_FIELD: Record<(typeof CHILDREN)[number], string> = {
 
 /** Relations are stored by name (ztc-011): besluittype omschrijvingen, zaaktype identificaties. */
 async function prepare(input: ApiObject, ctx: Ctx, existing?: ApiObject): Promise<void> {
-  input.concept = existing ? existing.concept : true;
+  keepConcept(input, existing);
   input.besluittypen = keepOnPatch(ctx, existing, 'besluittypen') ? existing!.besluittypeOmschrijving
     : await namesFromInput(ctx, 'besluittype', input.besluittypen ?? []);
   input.deelzaaktypen = keepOnPatch(ctx, existing, 'deelzaaktypen') ? existing!.deelzaaktypeIdentificaties
@@ -88,20 +88,12 @@ export const zaaktype: Descriptor = {
   schema: 'ZaakType',
   createSchema: 'ZaakTypeCreate',
   updateSchema: 'ZaakTypeUpdate',
-  columns: {
-    catalogus: ref('catalogus', 'catalogus', { local: true }),
-    identificatie: col('identificatie'),
-    concept: col('concept', 'bool'),
-    beginGeldigheid: col('begin_geldigheid', 'date'),
-    eindeGeldigheid: col('einde_geldigheid', 'date'),
-    trefwoorden: col('trefwoorden', 'texts'),
-  },
+  ...versionedType('identificatie'),
+  columns: { ...versionedType('identificatie').columns, trefwoorden: col('trefwoorden', 'texts') },
   filters: {
-    status: typeStatus,
-    datumGeldigheid: typeGeldigOp,
+    ...versionedType('identificatie').filters,
     trefwoorden: (qb, v) => qb.whereRaw('t.trefwoorden @> ?::text[]', [Array.isArray(v) ? v : [v]]),
   },
-  defaultQuery: { status: 'definitief' },
   order: ['-id'],
   prepare,
   enrich,
