@@ -65,10 +65,13 @@ export class Contract {
     if (!schema) return {};
     if (schema.$ref) return this.resolve(this.schemas[mode][schema.$ref.split('/').pop()!], mode);
     if (schema.allOf) {
-      const parts = schema.allOf.map((s: JsonSchema) => this.resolve(s, mode));
+      // Polymorphic resources (Rol, ZaakObject) keep their variants in `if/then` branches: their
+      // fields belong to the resource, but their `required` only holds for that variant.
+      const parts = schema.allOf.map((s: JsonSchema) => (s.then ? { properties: this.resolve(s.then, mode).properties } : this.resolve(s, mode)));
       return {
         type: 'object',
-        properties: Object.assign({}, ...parts.map((p: JsonSchema) => p.properties ?? {}), schema.properties ?? {}),
+        // own properties first (field order), variant properties after; own definitions win
+        properties: Object.assign({}, schema.properties ?? {}, ...parts.map((p: JsonSchema) => p.properties ?? {}), schema.properties ?? {}),
         required: parts.flatMap((p: JsonSchema) => p.required ?? []).concat(schema.required ?? []),
       };
     }

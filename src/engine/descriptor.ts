@@ -25,6 +25,11 @@ export interface TypeAuth {
   typeColumn: string;
   /** Column with the vertrouwelijkheidaanduiding, when the component has one. */
   levelColumn?: string;
+  /**
+   * For objects under a main object (a status under a zaak): the main object's table and the
+   * column here that holds its uuid; typeColumn and levelColumn are then the main object's.
+   */
+  through?: { table: string; column: string };
 }
 
 export interface Notify {
@@ -47,8 +52,20 @@ export interface Descriptor {
   createSchema?: string;
   updateSchema?: string;
   columns: Record<string, Column>;
+  /** Read-only fields the server sets itself (in `prepare`) and stores, e.g. registratiedatum. */
+  serverFields?: string[];
   /** Fields kept in the jsonb `data` column that hold references (scalar or array) to resources. */
   refs?: Record<string, string>;
+  /**
+   * Nested routes (`/zaken/{zaak_uuid}/zaakeigenschappen`): the path parameter that names the main
+   * object, and the column that holds its uuid. Lists and details are limited to it.
+   */
+  scopedBy?: { param: string; column: string; resource: string };
+  /**
+   * Filters that must act together, e.g. every `rol__*` filter on /zaken applies to one and the
+   * same rol (CONVENTIONS §1): applied once with all of their values.
+   */
+  groupFilters?: { params: string[]; apply: (qb: any, values: Record<string, unknown>, ctx: Ctx) => void }[];
   /** Query values a list applies when the client gives none (e.g. `status=definitief`). */
   defaultQuery?: Record<string, unknown>;
   /** Default list order, e.g. ['-id'] for newest first. */
@@ -65,6 +82,13 @@ export interface Descriptor {
   auth?: TypeAuth;
   notify?: Notify;
   audit?: { bron: string; main?: (obj: ApiObject, ctx: Ctx) => Promise<string> | string; weergave?: (obj: ApiObject) => string };
+  /** Columns derived from nested fields (e.g. a rol's BSN), added to the row on every write. */
+  derive?: (input: ApiObject) => Row;
+  /**
+   * Consequences of a write on other objects (closing a zaak when its last status is set),
+   * inside the write's transaction: `ctx.db` is the transaction.
+   */
+  onWrite?: (after: ApiObject | null, before: ApiObject | null, ctx: Ctx) => Promise<void>;
   /** Removes what hangs under an object before it is deleted (inside the transaction). */
   cascade?: (row: Row, ctx: Ctx) => Promise<void>;
   /** Called after any write commits (cache invalidation). */

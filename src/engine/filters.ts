@@ -38,8 +38,13 @@ function columnFilter(c: Column, suffix: string): Filter {
  */
 export function buildFilters(desc: Descriptor, paramNames: string[]): Map<string, Filter> {
   const out = new Map<string, Filter>();
+  const grouped = new Set(desc.groupFilters?.flatMap((g) => g.params) ?? []);
   for (const name of paramNames) {
     if (CONTROL_PARAMS.has(name)) continue;
+    if (grouped.has(name)) {
+      out.set(name, () => {}); // applied together by applyFilters
+      continue;
+    }
     const custom = desc.filters?.[name];
     if (custom) {
       out.set(name, custom);
@@ -54,11 +59,17 @@ export function buildFilters(desc: Descriptor, paramNames: string[]): Map<string
   return out;
 }
 
-export function applyFilters(qb: Knex.QueryBuilder, filters: Map<string, Filter>, query: Record<string, unknown>, ctx: Ctx): void {
+const isEmpty = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+export function applyFilters(qb: Knex.QueryBuilder, filters: Map<string, Filter>, query: Record<string, unknown>, ctx: Ctx, desc?: Descriptor): void {
   for (const [name, value] of Object.entries(query)) {
     // Empty values are ignored, as clients written against Open Zaak expect (CONVENTIONS §1).
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (isEmpty(value)) continue;
     filters.get(name)?.(qb, value, ctx);
+  }
+  for (const group of desc?.groupFilters ?? []) {
+    const values = Object.fromEntries(group.params.filter((p) => !isEmpty(query[p])).map((p) => [p, query[p]]));
+    if (Object.keys(values).length) group.apply(qb, values, ctx);
   }
 }
 

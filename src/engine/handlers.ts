@@ -22,7 +22,7 @@ export const repo = (desc: Descriptor, ctx: Ctx) => new Repository(desc, ctx, sc
 export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { paginated?: boolean } = {}): Handler {
   return async (req, ctx) => {
     const qb = repo(desc, ctx).visible();
-    applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx);
+    applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx, desc);
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);
       return { status: 200, body: await withExpand(desc, await serialize(desc, await qb.select('t.*'), ctx), ctx) };
@@ -46,7 +46,7 @@ export async function load(desc: Descriptor, ctx: Ctx, forUpdate = false): Promi
   const r = repo(desc, ctx);
   const row = await r.byUuid(ctx.request.params.uuid, forUpdate);
   if (!row) throw notFound();
-  if (!r.permits(row)) throw permissionDenied();
+  if (!(await r.permits(row))) throw permissionDenied();
   return row;
 }
 
@@ -77,7 +77,7 @@ export async function runRules(rules: Rule[] | undefined, input: ApiObject, ctx:
 }
 
 function writableFields(desc: Descriptor, schemaName: string): Set<string> {
-  return new Set(Object.keys(contractFor(desc.api).properties(schemaName, 'request')));
+  return new Set([...Object.keys(contractFor(desc.api).properties(schemaName, 'request')), ...(desc.serverFields ?? [])]);
 }
 
 /** Validate, then write object + audit + outbox in one transaction. Returns the new API object. */
@@ -90,14 +90,17 @@ export async function write(
   await checkReferences(desc, input, ctx, existing?.obj, schema.required ?? []);
   await runRules(actie === 'create' ? desc.rules?.create : desc.rules?.update, input, ctx, existing?.obj);
   const row = toRow(desc, input, writableFields(desc, schemaName), ctx);
+  if (desc.scopedBy) row[desc.scopedBy.column] = ctx.request.params[desc.scopedBy.param]; // the path names the main object
+  Object.assign(row, desc.derive?.(input));
   const r = repo(desc, ctx);
-  if (!r.permits(row)) throw permissionDenied();
+  if (!(await r.permits(row))) throw permissionDenied();
   const after = await ctx.db.transaction(async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };
     const tr = repo(desc, tctx);
     const saved = existing ? await tr.update(existing.row.id, row) : await tr.insert({ ...row, uuid: randomUUID() });
     const obj = await serializeOne(desc, saved, tctx);
     await recordWrite(desc, actie, existing ? 200 : 201, existing?.obj ?? null, obj, tctx);
+    await desc.onWrite?.(obj, existing?.obj ?? null, tctx);
     return obj;
   }).catch((e) => { throw translateDbError(desc, e); });
   desc.afterCommit?.();
@@ -145,6 +148,7 @@ export function destroy(desc: Descriptor): Handler {
       await desc.cascade?.(row, tctx);
       await repo(desc, tctx).delete(row.id);
       await recordWrite(desc, 'destroy', 204, obj, null, tctx);
+      await desc.onWrite?.(null, obj, tctx);
     });
     desc.afterCommit?.();
     return { status: 204 };

@@ -16,6 +16,8 @@ export class Repository {
   /** A select on the table, already limited to what the caller may see. */
   visible(): Knex.QueryBuilder {
     const qb = this.db(`${this.desc.table} as t`);
+    const scope = this.desc.scopedBy;
+    if (scope) qb.where(`t.${scope.column}`, this.ctx.request.params[scope.param]);
     this.applyAuth(qb);
     return qb;
   }
@@ -29,28 +31,40 @@ export class Repository {
       qb.whereRaw('false');
       return;
     }
-    qb.where((w) => {
+    const alias = auth.through ? 'm' : 't';
+    const grantFilter = (w: Knex.QueryBuilder) => {
       for (const g of grants) {
         w.orWhere((one) => {
-          one.where(`t.${auth.typeColumn}`, g.type);
-          if (auth.levelColumn) one.whereIn(`t.${auth.levelColumn}`, g.levels);
+          one.where(`${alias}.${auth.typeColumn}`, g.type);
+          if (auth.levelColumn) one.whereIn(`${alias}.${auth.levelColumn}`, g.levels);
         });
       }
-    });
+    };
+    if (!auth.through) qb.where(grantFilter);
+    else {
+      const { table, column } = auth.through;
+      qb.whereExists((sub) => sub.select(1).from(`${table} as m`).whereRaw(`m.uuid = t.${column}`).where(grantFilter));
+    }
   }
 
   /** May the caller see or write this row? (detail and write calls answer 403 when not) */
-  permits(row: Row): boolean {
+  async permits(row: Row): Promise<boolean> {
     const auth = this.desc.auth;
     if (!auth) return true;
     const grants = this.ctx.caller.typeGrants(auth.component, this.scopes);
     if (grants === undefined) return true;
-    return grants.some((g) => g.type === row[auth.typeColumn] && (!auth.levelColumn || g.levels.includes(row[auth.levelColumn])));
+    const subject = auth.through
+      ? await this.db(auth.through.table).where({ uuid: row[auth.through.column] }).first(auth.typeColumn, ...(auth.levelColumn ? [auth.levelColumn] : []))
+      : row;
+    if (!subject) return true; // the main object does not exist: the write's own rules report that
+    return grants.some((g) => g.type === subject[auth.typeColumn] && (!auth.levelColumn || g.levels.includes(subject[auth.levelColumn])));
   }
 
   /** The row by uuid regardless of authorisation (callers decide between 404 and 403). */
   async byUuid(uuid: string, forUpdate = false): Promise<Row | undefined> {
     const qb = this.db(this.desc.table).where({ uuid }).first();
+    const scope = this.desc.scopedBy;
+    if (scope) qb.where(scope.column, this.ctx.request.params[scope.param]);
     if (forUpdate && !isEmbeddedTrx(this.db)) qb.forUpdate();
     return qb;
   }

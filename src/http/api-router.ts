@@ -97,6 +97,10 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   validateBody(apiRequest.body, op, contract);
   const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date() };
   const result = await route.handler(apiRequest, ctx);
+  // Operations that take Accept-Crs answer in that CRS (CONVENTIONS §11).
+  if (op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'accept-crs')) {
+    result.headers = { ...result.headers, 'Content-Crs': 'EPSG:4326' };
+  }
   if (deps.config.validateResponses) validateResponse(contract, op, result.status, result.body);
   return result;
 }

@@ -1,0 +1,41 @@
+import type { Db } from '../../storage/db.js';
+
+const PREFIX = 'ZAAK';
+
+/**
+ * zrc-002: a generated identificatie `ZAAK-{jaar}-{10 digits}` (CONVENTIONS §3). The counter is
+ * a database row bumped atomically (INSERT … ON CONFLICT … RETURNING), so several server
+ * processes never hand out the same number; every number issued or reserved is also recorded in
+ * zaak_identificatie, and a number that is already there (reserved, or given by a client) is
+ * skipped, never reused.
+ */
+export async function nextIdentificatie(db: Db, bronorganisatie: string, year: number, reserve = false): Promise<string> {
+  const prefix = `${PREFIX}-${year}`;
+  for (;;) {
+    const { rows } = await db.raw(
+      `insert into zaak_identificatie_counter (prefix, last) values (?, 1)
+       on conflict (prefix) do update set last = zaak_identificatie_counter.last + 1 returning last`,
+      [prefix],
+    );
+    const identificatie = `${prefix}-${String(rows[0].last).padStart(10, '0')}`;
+    const taken = await db('zaak_identificatie')
+      .insert({ bronorganisatie, identificatie, reserved: reserve })
+      .onConflict(['bronorganisatie', 'identificatie']).ignore()
+      .returning('identificatie');
+    if (taken.length) return identificatie;
+  }
+}
+
+/**
+ * A client-given identificatie is recorded too. A reserved number may be used once, by a zaak of
+ * the same bronorganisatie; false means it is already in use.
+ */
+export async function claimIdentificatie(db: Db, bronorganisatie: string, identificatie: string): Promise<boolean> {
+  const inserted = await db('zaak_identificatie')
+    .insert({ bronorganisatie, identificatie, reserved: false })
+    .onConflict(['bronorganisatie', 'identificatie']).ignore()
+    .returning('identificatie');
+  if (inserted.length) return true;
+  const used = await db('zaak').where({ bronorganisatie, identificatie }).first('id');
+  return !used;
+}

@@ -1,0 +1,146 @@
+import type { Ctx } from '../../../core/types.js';
+import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
+import { VERTROUWELIJKHEID } from '../../../auth/caller.js';
+import { typeObject } from '../types.js';
+import { nextIdentificatie } from '../identificatie.js';
+import { zaakRules } from '../rules/index.js';
+import { rolGroupFilter, ROL_FILTER_PARAMS } from './rol-filters.js';
+import { withinFilter } from './geometrie.js';
+import { isUuid } from '../../../engine/registry.js';
+
+const BETALINGSINDICATIE_WEERGAVE: Record<string, string> = {
+  '': '',
+  nvt: 'Er is geen sprake van te betalen, met de zaak gemoeide, kosten.',
+  nog_niet: 'De met de zaak gemoeide kosten zijn (nog) niet betaald.',
+  gedeeltelijk: 'De met de zaak gemoeide kosten zijn gedeeltelijk betaald.',
+  geheel: 'De met de zaak gemoeide kosten zijn geheel betaald.',
+};
+
+/** Server-set fields and defaults (zrc-002 identificatie, zrc-009 vertrouwelijkheid, zrc-014). */
+async function prepare(input: ApiObject, ctx: Ctx, existing?: ApiObject): Promise<void> {
+  const today = ctx.now.toISOString().slice(0, 10);
+  if (!existing) {
+    input.registratiedatum ||= today;
+    input.archiefstatus ||= 'nog_te_archiveren';
+    if (!input.vertrouwelijkheidaanduiding) {
+      const zaaktype = await typeObject(ctx, input.zaaktype, 'zaaktype');
+      input.vertrouwelijkheidaanduiding = zaaktype?.vertrouwelijkheidaanduiding || 'openbaar';
+    }
+    if (!input.identificatie && input.bronorganisatie) {
+      const year = Number(String(input.startdatum ?? today).slice(0, 4)) || ctx.now.getUTCFullYear();
+      input.identificatie = await nextIdentificatie(ctx.db, input.bronorganisatie, year);
+    }
+  } else {
+    input.registratiedatum = existing.registratiedatum;
+  }
+  // zrc-014: betalingsindicatie nvt means nothing was paid: no laatsteBetaaldatum.
+  if (input.betalingsindicatie === 'nvt' && !(ctx.request.body as ApiObject)?.laatsteBetaaldatum) input.laatsteBetaaldatum = null;
+}
+
+/** Geometry bounding box columns, the prefilter of `zaakgeometrie.within`. */
+function derive(input: ApiObject): Row {
+  const box = boundingBox(input.zaakgeometrie);
+  return { geo_minx: box?.[0] ?? null, geo_miny: box?.[1] ?? null, geo_maxx: box?.[2] ?? null, geo_maxy: box?.[3] ?? null };
+}
+
+export function boundingBox(geometry: unknown): [number, number, number, number] | undefined {
+  const points: number[][] = [];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') points.push(c as number[]);
+    else if (Array.isArray(c)) c.forEach(walk);
+  };
+  const g = geometry as { coordinates?: unknown; geometries?: unknown[] } | null;
+  if (!g) return undefined;
+  walk(g.coordinates);
+  (g.geometries as { coordinates?: unknown }[] | undefined)?.forEach((x) => walk(x.coordinates));
+  if (!points.length) return undefined;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+const CHILDREN: [table: string, field: string, many: boolean][] = [
+  ['zaakeigenschap', 'eigenschappen', true],
+  ['rol', 'rollen', true],
+  ['zaakinformatieobject', 'zaakinformatieobjecten', true],
+  ['zaakobject', 'zaakobjecten', true],
+  ['resultaat', 'resultaat', false],
+];
+
+/** Derived fields: the URLs of what hangs under each zaak, one query per kind per page. */
+async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
+  const uuids = rows.map((r) => r.uuid);
+  const byZaak = new Map<string, ApiObject>(objs.map((o, i) => [rows[i].uuid, o]));
+  for (const o of objs) {
+    for (const [, field, many] of CHILDREN) o[field] = many ? [] : null;
+    o.deelzaken = [];
+    o.status = null;
+    o.betalingsindicatieWeergave = BETALINGSINDICATIE_WEERGAVE[o.betalingsindicatie ?? ''] ?? '';
+  }
+  for (const [table, field, many] of CHILDREN) {
+    for (const c of await ctx.db(table).whereIn('zaak', uuids).orderBy('id').select('uuid', 'zaak')) {
+      const o = byZaak.get(c.zaak)!;
+      const url = ctx.registry.url(table, c.uuid);
+      if (many) o[field].push(url);
+      else o[field] = url;
+    }
+  }
+  for (const d of await ctx.db('zaak').whereIn('hoofdzaak', uuids).orderBy('id').select('uuid', 'hoofdzaak')) {
+    byZaak.get(d.hoofdzaak)!.deelzaken.push(ctx.registry.url('zaak', d.uuid));
+  }
+  // The current status is the one set last (CONVENTIONS §4).
+  const current = await ctx.db('status').whereIn('zaak', uuids).distinctOn('zaak').orderBy([{ column: 'zaak' }, { column: 'datum_status_gezet', order: 'desc' }]).select('uuid', 'zaak');
+  for (const s of current) byZaak.get(s.zaak)!.status = ctx.registry.url('status', s.uuid);
+}
+
+const levelsUpTo = (max: string) => VERTROUWELIJKHEID.slice(0, VERTROUWELIJKHEID.indexOf(max as never) + 1);
+
+export const zaak: Descriptor = {
+  name: 'zaak',
+  api: 'zaken',
+  path: 'zaken',
+  table: 'zaak',
+  schema: 'Zaak',
+  columns: {
+    identificatie: col('identificatie'),
+    bronorganisatie: col('bronorganisatie'),
+    zaaktype: ref('zaaktype', 'zaaktype'),
+    vertrouwelijkheidaanduiding: col('vertrouwelijkheidaanduiding'),
+    registratiedatum: col('registratiedatum', 'date'),
+    startdatum: col('startdatum', 'date'),
+    einddatum: col('einddatum', 'date'),
+    einddatumGepland: col('einddatum_gepland', 'date'),
+    uiterlijkeEinddatumAfdoening: col('uiterlijke_einddatum_afdoening', 'date'),
+    publicatiedatum: col('publicatiedatum', 'date'),
+    archiefnominatie: col('archiefnominatie'),
+    archiefstatus: col('archiefstatus'),
+    archiefactiedatum: col('archiefactiedatum', 'date'),
+    hoofdzaak: ref('hoofdzaak', 'zaak', { local: true }),
+  },
+  filters: {
+    uuid__in: (qb, v) => qb.whereIn('t.uuid', (Array.isArray(v) ? v : String(v).split(',')).filter(isUuid)),
+    zaaktype__not_in: (qb, v, ctx) => qb.whereNotIn('t.zaaktype', (Array.isArray(v) ? v : [v]).map((u: string) => ctx.registry.toStored(u, 'zaaktype'))),
+    zaakgeometrie: withinFilter,
+    maximaleVertrouwelijkheidaanduiding: (qb, v) => qb.whereIn('t.vertrouwelijkheidaanduiding', levelsUpTo(String(v))),
+  },
+  groupFilters: [{ params: ROL_FILTER_PARAMS, apply: rolGroupFilter }],
+  order: ['-id'],
+  prepare,
+  derive,
+  enrich,
+  rules: zaakRules,
+  unique: {
+    zaak_identificatie_unique: { name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze bronorganisatie.' },
+  },
+  auth: { component: 'zrc', typeColumn: 'zaaktype', levelColumn: 'vertrouwelijkheidaanduiding' },
+  audit: { bron: 'ZRC', weergave: (o) => `${o.bronorganisatie} - ${o.identificatie}` },
+  notify: {
+    kanaal: 'zaken',
+    kenmerken: async (o, ctx) => ({
+      bronorganisatie: o.bronorganisatie,
+      zaaktype: o.zaaktype,
+      'zaaktype.catalogus': (await typeObject(ctx, o.zaaktype, 'zaaktype'))?.catalogus ?? '',
+      vertrouwelijkheidaanduiding: o.vertrouwelijkheidaanduiding,
+    }),
+  },
+};

@@ -1,0 +1,28 @@
+import type { Ctx } from '../../core/types.js';
+import type { ApiObject } from '../../engine/descriptor.js';
+import { isUuid } from '../../engine/registry.js';
+import { serializeOne } from '../../engine/serialize.js';
+import { fetchJson } from '../../engine/remote.js';
+
+/**
+ * A catalogue type (zaaktype, statustype, …) as its API object: ours resolved in-process,
+ * another Catalogi's over HTTP (with the engine's timeout and cache). undefined when it does not
+ * resolve. Rules compare against this shape, so both sources are treated alike.
+ */
+export async function typeObject(ctx: Ctx, url: unknown, resource: string): Promise<ApiObject | undefined> {
+  if (typeof url !== 'string' || !url) return undefined;
+  const own = ctx.registry.parse(url);
+  if (own) {
+    if (own.desc?.name !== resource || !isUuid(own.uuid)) return undefined;
+    const row = await ctx.db(own.desc.table).where({ uuid: own.uuid }).first();
+    return row ? serializeOne(own.desc, row, ctx) : undefined;
+  }
+  const got = await fetchJson(url, ctx);
+  return got.ok && typeof got.body === 'object' && got.body !== null ? (got.body as ApiObject) : undefined;
+}
+
+/** The zaak (stored row) a child object points to by its `zaak` URL. */
+export async function zaakRow(ctx: Ctx, url: unknown): Promise<Record<string, any> | undefined> {
+  const uuid = typeof url === 'string' ? ctx.registry.parse(url)?.uuid : undefined;
+  return isUuid(uuid) ? ctx.db('zaak').where({ uuid }).first() : undefined;
+}

@@ -1,0 +1,53 @@
+import type { Handler } from '../core/types.js';
+import { notFound, permissionDenied } from '../core/errors.js';
+import type { Descriptor, Row } from './descriptor.js';
+import { Repository } from './repository.js';
+
+function toApi(r: Row) {
+  return {
+    uuid: r.uuid,
+    bron: r.bron,
+    applicatieId: r.applicatie_id,
+    applicatieWeergave: r.applicatie_weergave,
+    gebruikersId: r.gebruikers_id,
+    gebruikersWeergave: r.gebruikers_weergave,
+    actie: r.actie,
+    actieWeergave: r.actie_weergave,
+    resultaat: r.resultaat,
+    hoofdObject: r.hoofd_object,
+    resource: r.resource,
+    resourceUrl: r.resource_url,
+    toelichting: r.toelichting,
+    resourceWeergave: r.resource_weergave,
+    aanmaakdatum: r.aanmaakdatum instanceof Date ? r.aanmaakdatum.toISOString() : r.aanmaakdatum,
+    wijzigingen: { oud: r.oud, nieuw: r.nieuw },
+  };
+}
+
+/**
+ * `/{main}/{uuid}/audittrail` of a main object (zaak, informatieobject, besluit): oldest first,
+ * not paginated, 404 when there is none (CONVENTIONS §6), and only for a caller who may see the
+ * main object itself.
+ */
+export function audittrail(main: Descriptor, param: string, readScope: string): { list: Handler; retrieve: Handler } {
+  const check = async (ctx: Parameters<Handler>[1]) => {
+    const r = new Repository(main, ctx, [readScope]);
+    const row = await ctx.db(main.table).where({ uuid: ctx.request.params[param] }).first();
+    if (!row) throw notFound();
+    if (!(await r.permits(row))) throw permissionDenied();
+  };
+  return {
+    list: async (req, ctx) => {
+      await check(ctx);
+      const rows = await ctx.db('audittrail').where({ hoofd_object_uuid: req.params[param] }).orderBy([{ column: 'aanmaakdatum' }, { column: 'id' }]);
+      if (!rows.length) throw notFound();
+      return { status: 200, body: rows.map(toApi) };
+    },
+    retrieve: async (req, ctx) => {
+      await check(ctx);
+      const row = await ctx.db('audittrail').where({ hoofd_object_uuid: req.params[param], uuid: req.params.uuid }).first();
+      if (!row) throw notFound();
+      return { status: 200, body: toApi(row) };
+    },
+  };
+}
