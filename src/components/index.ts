@@ -4,3 +4,4 @@ import { catalogi } from './catalogi/index.js';
 import { zaken } from './zaken/index.js';
 
 /** Every API this server mounts, in the order their tables are created. */
+export const components: Component[] = [autorisaties, catalogi, zaken];
