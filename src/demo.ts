@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import type { Db } from './storage/db.js';
 import type { Registry } from './engine/registry.js';
 import { mintToken } from './auth/token.js';
+import { components } from './components/index.js';
+import { API_ROOTS } from './engine/registry.js';
 import { setSecret, upsertApplicatie } from './operator/clients.js';
 
 export const DEMO_CLIENT = 'demo-client';
@@ -18,7 +20,7 @@ export async function loadDemo(db: Db, registry: Registry, config: Config): Prom
   return [
     '',
     'ZGW server ready. APIs:',
-    ...['catalogi', 'autorisaties', 'referentielijsten'].map((a) => `  ${config.baseUrl}/${a}/api/v1`),
+    ...[...components.map((c) => c.api), 'referentielijsten'].map((a) => `  ${config.baseUrl}${API_ROOTS[a]}`),
     '',
     `Demo client (all rights): client_id=${DEMO_CLIENT} secret=${secret}`,
     catalogus ? `Demo catalogus: ${catalogus}` : '',

@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { parse as parseYaml } from 'yaml';
 import { OpenAPIRouter } from 'openapi-backend';
 import type { Component } from '../components/component.js';
@@ -62,7 +63,8 @@ export function apiRouter(component: Component, deps: Deps): express.Router {
         await new Promise<void>((ok, fail) => jsonBody(req, res, (err?: unknown) => (err ? fail(err) : ok())));
       }
       const result = await handle(route, req, component, deps);
-      send(res, result.status, result.body, result.headers);
+      if (result.stream) await sendStream(res, result.status, result.stream, result.headers);
+      else send(res, result.status, result.body, result.headers);
     } catch (e) {
       next(e);
     }
@@ -94,7 +96,9 @@ async function handle(route: Route, req: Request, component: Component, deps: De
     body: req.body,
     url: `${deps.config.baseUrl}${req.originalUrl}`,
   };
-  validateBody(apiRequest.body, op, contract);
+  // Multipart/binary operations (bestandsdelen) get the raw request to stream; the handler parses it.
+  if (op.body && !op.body.contentTypes.includes('application/json')) apiRequest.stream = req;
+  else validateBody(apiRequest.body, op, contract);
   const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date() };
   const result = await route.handler(apiRequest, ctx);
   // Operations that take Accept-Crs answer in that CRS (CONVENTIONS §11).
@@ -105,7 +109,7 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   return result;
 }
 
-async function authenticate(req: Request, deps: Deps): Promise<Caller> {
+export async function authenticate(req: Request, deps: Deps): Promise<Caller> {
   const claims = await verifyZgwToken(req.headers.authorization, (id) => secretFor(deps.db, id), {
     maxAge: deps.config.jwtMaxAge,
     leeway: deps.config.jwtLeeway,
@@ -130,4 +134,19 @@ function send(res: Response, status: number, body: unknown, headers: Record<stri
     return;
   }
   res.status(status).type('application/json').send(JSON.stringify(body));
+}
+
+/**
+ * A streamed body (downloads): piped with backpressure, so a file of any size passes through in
+ * constant memory. An error mid-stream (e.g. a checksum mismatch) aborts the connection: the
+ * client sees a truncated transfer instead of wrong content.
+ */
+async function sendStream(res: Response, status: number, body: NodeJS.ReadableStream & { destroy?: (e?: Error) => void }, headers: Record<string, string> = {}): Promise<void> {
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.status(status);
+  try {
+    await pipeline(body, res);
+  } catch {
+    res.destroy();
+  }
 }

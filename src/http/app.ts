@@ -8,6 +8,7 @@ import type { Component } from '../components/component.js';
 import { ApiError } from '../core/errors.js';
 import { renderProblem } from '../core/problem.js';
 import { apiRouter } from './api-router.js';
+import { adminRouter } from './admin.js';
 import { API_ROOTS } from '../engine/registry.js';
 import { migrationsCurrent } from '../storage/migrate.js';
 import { referentielijstenRouter } from '../components/referentielijsten/router.js';
@@ -37,6 +38,7 @@ export function createApp(deps: Deps): express.Express {
   });
   for (const component of deps.components) app.use(API_ROOTS[component.api], apiRouter(component, deps));
   app.use(API_ROOTS.referentielijsten, referentielijstenRouter({ baseUrl: deps.config.baseUrl }));
+  app.use('/admin/api/v1', adminRouter(deps));
   app.use((_req, _res, next) => next(new ApiError(404, 'Niet gevonden.')));
   app.use(errorHandler(deps));
   return app;
