@@ -1,0 +1,31 @@
+/**
+ * The baseline: the engine's own SQL for the list (count + page, captured from knex), answered by
+ * a bare express + pg handler that builds the same envelope from the rows. No contract, no
+ * authorisation logic, no enrichment: what a page costs with nothing of ours around it.
+ * Run as a child process: DATABASE_URL, PORT, BENCH_SQL (JSON: [{sql, bindings}] count first).
+ */
+import express from 'express';
+import pg from 'pg';
+
+pg.types.setTypeParser(1082, (v: string) => v);
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+const [count, page] = JSON.parse(process.env.BENCH_SQL!) as { sql: string; bindings: unknown[] }[];
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const base = process.env.BASE_URL!;
+const toPg = (sql: string) => { let n = 0; return sql.replace(/\?/g, () => `$${++n}`); };
+const countSql = toPg(count.sql);
+const pageSql = toPg(page.sql);
+
+const app = express();
+app.get('/zaken', async (_req, res) => {
+  const c = await pool.query(countSql, count.bindings);
+  const rows = (await pool.query(pageSql, page.bindings)).rows;
+  const results = rows.map((r) => ({
+    url: `${base}/zaken/api/v1/zaken/${r.uuid}`, uuid: r.uuid, identificatie: r.identificatie, bronorganisatie: r.bronorganisatie,
+    zaaktype: `${base}/catalogi/api/v1/zaaktypen/${r.zaaktype}`, vertrouwelijkheidaanduiding: r.vertrouwelijkheidaanduiding,
+    registratiedatum: r.registratiedatum, startdatum: r.startdatum, einddatum: r.einddatum, archiefstatus: r.archiefstatus, ...r.data,
+  }));
+  res.json({ count: Number(c.rows[0].count), next: null, previous: null, results });
+});
+app.listen(Number(process.env.PORT), '127.0.0.1');

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench [-- --scale 0.01] [--reseed] [--duration S] [--explain]`: seeds (or reuses) a
+ * PostgreSQL with a million zaken, starts the server on it as a child process, loads it with
+ * autocannon on loopback, and prints a table and the issue's targets; results go to
+ * bench/results/<timestamp>.json. See bench/README.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startPostgres } from './postgres.js';
+import { ensureSeed } from './seed.js';
+import { CITIZEN_BSN } from './seed-sql.js';
+import { prepareRun } from './setup.js';
+import { startChild } from './child.js';
+import { load, warm } from './load.js';
+import { judge, table, targetTable, type Row } from './report.js';
+import { zaakBody } from './template.js';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    reseed: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '10' },
+    explain: { type: 'boolean', default: false },
+  },
+});
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+async function main() {
+  const zaken = Math.max(1000, Math.round(1_000_000 * Number(args.scale)));
+  const duration = Number(args.duration);
+  const db = await startPostgres();
+  const children: { stop: () => void }[] = [];
+  try {
+    const seed = await ensureSeed(db.url, zaken, args.reseed!, log);
+    const setup = await prepareRun(db.url, seed, args.explain!, log);
+    const server = await startChild('src/main.ts', setup.port, { DATABASE_URL: db.url }, log);
+    children.push(server);
+    const baseline = await startChild('bench/baseline-server.ts', setup.baselinePort, { DATABASE_URL: db.url, BENCH_SQL: JSON.stringify(setup.listSql) }, log);
+    children.push(baseline);
+    const zrc = `${setup.baseUrl}/zaken/api/v1/zaken`;
+    const bsn = encodeURIComponent;
+    const gets: [string, string, string, string][] = [
+      ['list', 'page of 100, client with 10 zaaktypen', zrc, setup.token10],
+      ['by zaaktype', '…&zaaktype= one of them', `${zrc}?zaaktype=${bsn(setup.zaaktypeUrl)}`, setup.token10],
+      ['by bsn', '…&rol__…__inpBsn= a resident', `${zrc}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=${setup.residentBsn}`, setup.token10],
+      ['by startdatum', '…&startdatum__gte=2024-01-01&startdatum__lt=2024-02-01', `${zrc}?startdatum__gte=2024-01-01&startdatum__lt=2024-02-01`, setup.token10],
+      ['citizen', '1,000 zaken as initiator, expand=status,zaaktype, client with 100 zaaktypen',
+        `${zrc}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=${CITIZEN_BSN}&rol__omschrijvingGeneriek=initiator&expand=status,zaaktype`, setup.tokenAll],
+      ['baseline', 'the list\'s SQL in a bare express + pg handler', `http://127.0.0.1:${setup.baselinePort}/zaken`, setup.token10],
+    ];
+    const rows: Row[] = [];
+    for (const [name, what, url, token] of gets) {
+      await warm(url, token);
+      for (const connections of [1, 16]) {
+        const m = await load({ url, token, connections, duration });
+        rows.push({ name, what, ...m });
+        log(`${name} @${connections}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.errors + m.non2xx ? `, ${m.errors + m.non2xx} errors` : ''}`);
+      }
+    }
+    const outbox = async () => Number((await setup.count('select count(*) n from notificatie_outbox')));
+    const before = { audit: await setup.count('select count(*) n from audittrail'), outbox: await outbox() };
+    const created = await load({ url: zrc, token: setup.token10, connections: 8, duration, method: 'POST', body: zaakBody({ url: setup.zaaktypeUrl } as never, setup.baseUrl, '2025-06-01') });
+    rows.push({ name: 'create', what: 'POST /zaken with audit and outbox rows', ...created });
+    const after = { audit: await setup.count('select count(*) n from audittrail'), outbox: await outbox() };
+    log(`create @8: ${created.rps.toFixed(1)}/s; audit rows +${after.audit - before.audit}, outbox rows +${after.outbox - before.outbox}`);
+    await new Promise((r) => setTimeout(r, 2000)); // creates still in flight when the load stopped
+    const targets = judge(rows);
+    const load1 = loadavg()[0].toFixed(1);
+    console.log(`\n${zaken.toLocaleString('en')} zaken, ${duration} s per run, ${cpus().length} cores (server, PostgreSQL and load generator together), load average ${load1}\n`);
+    console.log(table(rows));
+    console.log(`\n${targetTable(targets)}\n`);
+    const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync(file, JSON.stringify({
+      at: new Date().toISOString(), zaken, duration, cores: cpus().length, cpu: cpus()[0]?.model, loadAverage: loadavg(), node: process.version,
+      postgres: setup.postgresVersion, seedSeconds: seed.seconds, rows, targets, writes: { before, after }, listSql: setup.listSql, plans: setup.plans,
+    }, null, 2));
+    console.log(`results: ${file}`);
+    await setup.close();
+  } finally {
+    children.forEach((c) => c.stop());
+    db.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
