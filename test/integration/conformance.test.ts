@@ -1,0 +1,53 @@
+// The conformance suite (conformance/) run in-process against our own test server: zero failures
+// and zero errors is the bar. Limited clients get their secrets through the operator's setSecret,
+// which the standard leaves to each implementation.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { client, testServer } from '../support/server.js';
+import { setSecret } from '../../src/operator/clients.js';
+import { runConformance } from '../../conformance/run.js';
+import { consoleReport } from '../../conformance/report/console.js';
+import { htmlReport } from '../../conformance/report/html.js';
+import { junitReport } from '../../conformance/report/junit.js';
+import type { RunReport } from '../../conformance/core/types.js';
+
+const describeFailures = (report: RunReport) =>
+  report.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => {
+    const x = r.exchanges[0];
+    return `${r.id}: ${r.title}\n    ${r.message?.split('\n')[0]}\n    ${x ? `${x.method} ${x.url} → ${x.status} ${x.responseBody?.slice(0, 300) ?? ''}` : '(no exchange)'}`;
+  }).join('\n');
+
+describe('[conformance] the conformance suite against our server', function () {
+  this.timeout(600_000);
+  let report: RunReport;
+
+  before(async () => {
+    const admin = await client();
+    const { url, db } = testServer();
+    report = await runConformance({
+      apis: { catalogi: `${url}/catalogi/api/v1`, autorisaties: `${url}/autorisaties/api/v1` },
+      credentials: { clientId: admin.clientId, secret: admin.secret },
+      registerSecret: (clientId, secret) => setSecret(db, clientId, secret),
+    });
+    if (process.env.CONFORMANCE_VERBOSE) console.log(consoleReport(report));
+  });
+
+  it('[conformance] every test passes or is skipped for a stated reason: no failures, no errors', () => {
+    expect(report.setup.filter((s) => !s.ok), JSON.stringify(report.setup.filter((s) => !s.ok).map((s) => s.message))).to.deep.equal([]);
+    expect(describeFailures(report)).to.equal('');
+    expect(report.results.length).to.be.greaterThan(100);
+  });
+
+  it('[conformance] writes a self-contained HTML report and JUnit XML', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zgw-conformance-'));
+    writeFileSync(join(dir, 'report.html'), htmlReport(report));
+    writeFileSync(join(dir, 'junit.xml'), junitReport(report));
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).to.match(/^<!doctype html>/);
+    expect(html).to.not.match(/<script|<link|src="http/);
+    expect(html).to.include('ztc.zaaktype.retrieve.not-found');
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).to.match(/<testsuites name="ZGW conformance" tests="\d+" failures="0"/);
+  });
+});
