@@ -23,6 +23,8 @@ export interface Config {
   demo: boolean;
   /** Maximum JSON request body, in bytes. */
   maxJsonBody: number;
+  /** Size of one bestandsdeel (chunked upload part) of a large document, in bytes. */
+  bestandsdeelSize: number;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -76,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     validateResponses: bool(env, 'VALIDATE_RESPONSES', false),
     demo: bool(env, 'DEMO', true),
     maxJsonBody: int(env, 'MAX_JSON_BODY', 20 * 1024 * 1024, 1024),
+    bestandsdeelSize: int(env, 'BESTANDSDEEL_SIZE', 100 * 1024 * 1024, 1),
   };
 }

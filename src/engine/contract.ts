@@ -103,6 +103,9 @@ export function blankFor(schema: JsonSchema | undefined): unknown {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes('null') || schema.anyOf?.some((s: JsonSchema) => s.type === 'null')) return null;
   if (types.includes('array')) return [];
+  // "" only where the contract admits it: not for an enum without "", nor a minLength of 1 or more.
+  if (Array.isArray(schema.enum) && !schema.enum.includes('')) return undefined;
+  if ((schema.minLength ?? 0) > 0) return undefined;
   if (types.includes('string') && !schema.format?.startsWith('date')) return '';
   return undefined; // a non-nullable object or number that was never set is left out
 }

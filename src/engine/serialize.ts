@@ -43,7 +43,8 @@ export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx): Promis
     }
     const out: ApiObject = {};
     for (const [field, blank] of shape) {
-      const value = merged[field] === undefined ? structuredBlank(blank) : merged[field];
+      // Unset (or a NULL column) shows as the contract's blank: "" for a non-nullable string.
+      const value = merged[field] === undefined || (merged[field] === null && blank !== undefined) ? structuredBlank(blank) : merged[field];
       if (value !== undefined) out[field] = value;
     }
     return out;

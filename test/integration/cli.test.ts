@@ -13,12 +13,14 @@ const BIN = fileURLToPath(new URL('../../bin/zgw.js', import.meta.url));
 interface Result { code: number; stdout: string; stderr: string }
 
 describe('zgw CLI', function () {
-  this.timeout(60_000);
+  // Each command is a process that opens the embedded database: seconds on a quiet machine, far
+  // more on a loaded one. Generous limits; a process that overruns is killed so it frees the data dir.
+  this.timeout(300_000);
   let dir: string;
   // A port nothing listens on: zgw refuses the embedded database while a server answers on PORT.
   const env = () => ({ ...process.env, DATA_DIR: join(dir, 'data'), PORT: '1', BASE_URL: 'http://zgw.test', DATABASE_URL: '', LOG_LEVEL: 'silent' });
   const zgw = (...args: string[]) => new Promise<Result>((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: env(), cwd: dir }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: env(), cwd: dir, timeout: 240_000, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
       resolve({ code: err ? Number(err.code ?? 1) : 0, stdout: stdout.trim(), stderr: stderr.trim() });
     });
   });
