@@ -15,6 +15,7 @@ import { startChild } from './child.js';
 import { load, warm } from './load.js';
 import { judge, table, targetTable, type Row } from './report.js';
 import { zaakBody } from './template.js';
+import { call } from './http.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -60,7 +61,9 @@ async function main() {
     }
     const outbox = async () => Number((await setup.count('select count(*) n from notificatie_outbox')));
     const before = { audit: await setup.count('select count(*) n from audittrail'), outbox: await outbox() };
-    const created = await load({ url: zrc, token: setup.token10, connections: 8, duration, method: 'POST', body: zaakBody({ url: setup.zaaktypeUrl } as never, setup.baseUrl, '2025-06-01') });
+    const body = zaakBody({ url: setup.zaaktypeUrl } as never, setup.baseUrl, '2025-06-01');
+    await call('POST', zrc, setup.token10, body, [201]); // fails loudly (with the answer) before the load
+    const created = await load({ url: zrc, token: setup.token10, connections: 8, duration, method: 'POST', body });
     rows.push({ name: 'create', what: 'POST /zaken with audit and outbox rows', ...created });
     const after = { audit: await setup.count('select count(*) n from audittrail'), outbox: await outbox() };
     log(`create @8: ${created.rps.toFixed(1)}/s; audit rows +${after.audit - before.audit}, outbox rows +${after.outbox - before.outbox}`);

@@ -9,6 +9,7 @@ import { ZAKEN_CHILDREN } from './resources/children.js';
 import { zoek } from './actions/zoek.js';
 import { reserveren } from './actions/reserveren.js';
 import { zakenMigrations } from './tables.js';
+import { performanceMigrations } from './indexes.js';
 
 /** Lists that Open Zaak serves as plain arrays (CONVENTIONS §1): the contract says which. */
 const paginated = (prefix: string) => {
@@ -35,5 +36,5 @@ export const zaken: Component = {
       audittrail_retrieve: trail.retrieve,
     };
   },
-  migrations: zakenMigrations,
+  migrations: [...zakenMigrations, ...performanceMigrations],
 };
