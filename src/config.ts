@@ -25,6 +25,17 @@ export interface Config {
   maxJsonBody: number;
   /** Size of one bestandsdeel (chunked upload part) of a large document, in bytes. */
   bestandsdeelSize: number;
+  /** Notification delivery (src/notify/): how often the worker looks for work, in ms. */
+  notificationPollMs: number;
+  /** How long a delivery is retried before it is marked failed, in hours (at least 24 by default). */
+  notificationRetryHours: number;
+  /** Backoff after the n-th failed attempt: base * 2^(n-1) ms, capped at max, with jitter. */
+  notificationBackoffBaseMs: number;
+  notificationBackoffMaxMs: number;
+  /** Timeout of one delivery POST, in ms. */
+  notificationTimeoutMs: number;
+  /** When set: publish every message to this external Notificaties API instead of delivering locally. */
+  notificatiesApi?: { url: string; clientId: string; secret: string };
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -45,6 +56,23 @@ function bool(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function num(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) throw new ConfigError(`${name} must be a number >= ${min}, got "${raw}"`);
+  return n;
+}
+
+/** NOTIFICATIES_API_URL, _CLIENT_ID and _SECRET: all three or none. */
+function notificatiesApi(env: NodeJS.ProcessEnv): Config['notificatiesApi'] {
+  const names = ['NOTIFICATIES_API_URL', 'NOTIFICATIES_CLIENT_ID', 'NOTIFICATIES_SECRET'];
+  const set = names.filter((n) => env[n]);
+  if (!set.length) return undefined;
+  if (set.length < names.length) throw new ConfigError(`${names.join(', ')} must be set together (missing: ${names.filter((n) => !env[n]).join(', ')})`);
+  return { url: url('NOTIFICATIES_API_URL', env.NOTIFICATIES_API_URL!), clientId: env.NOTIFICATIES_CLIENT_ID!, secret: env.NOTIFICATIES_SECRET! };
 }
 
 function url(name: string, raw: string): string {
@@ -79,5 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: bool(env, 'DEMO', true),
     maxJsonBody: int(env, 'MAX_JSON_BODY', 20 * 1024 * 1024, 1024),
     bestandsdeelSize: int(env, 'BESTANDSDEEL_SIZE', 100 * 1024 * 1024, 1),
+    notificationPollMs: int(env, 'NOTIFICATION_POLL_MS', 500, 10),
+    notificationRetryHours: num(env, 'NOTIFICATION_RETRY_HOURS', 24, 0),
+    notificationBackoffBaseMs: int(env, 'NOTIFICATION_BACKOFF_BASE_MS', 1000, 1),
+    notificationBackoffMaxMs: int(env, 'NOTIFICATION_BACKOFF_MAX_MS', 3600_000, 1),
+    notificationTimeoutMs: int(env, 'NOTIFICATION_TIMEOUT_MS', 10_000, 100),
+    notificatiesApi: notificatiesApi(env),
   };
 }

@@ -8,6 +8,7 @@ import { Registry } from './engine/registry.js';
 import { createApp } from './http/app.js';
 import { components } from './components/index.js';
 import { contractFor } from './engine/contract.js';
+import { NotificationWorker } from './notify/worker.js';
 
 export interface Running {
   config: Config;
@@ -41,8 +42,10 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Notification delivery runs with the server only (not in prepare(), which the CLI uses).
+  const worker = new NotificationWorker(db, config, log).start();
   const close = async () => {
-    await new Promise<void>((ok) => server.close(() => ok()));
+    await Promise.all([new Promise<void>((ok) => server.close(() => ok())), worker.stop()]);
     await db.destroy();
     release();
   };

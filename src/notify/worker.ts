@@ -1,0 +1,108 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Db } from '../storage/db.js';
+import { mintToken } from '../auth/token.js';
+import { fanOut } from './fanout.js';
+import { claimDue, type Claimed } from './claim.js';
+import { post, type Outcome } from './send.js';
+import { afterFailure, type RetryPolicy } from './backoff.js';
+import { refusedCallback } from './callback-guard.js';
+
+const CLAIM = 20;
+
+/**
+ * The delivery loop: fan out new outbox rows, claim due deliveries, POST them (in parallel; a
+ * claimed batch holds at most one delivery per chain), record each outcome. Loops at once while
+ * there is work, sleeps `notificationPollMs` when there is none. At least once: a delivery is
+ * marked delivered only after a 2xx, so a crash between the two sends it again later.
+ */
+export class NotificationWorker {
+  private stopping = new AbortController();
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly policy: RetryPolicy;
+
+  constructor(private db: Db, private config: Config, private logger: Logger) {
+    this.policy = {
+      baseMs: config.notificationBackoffBaseMs,
+      maxMs: config.notificationBackoffMaxMs,
+      horizonMs: config.notificationRetryHours * 3600_000,
+    };
+  }
+
+  start(): this {
+    this.loop ??= this.run();
+    return this;
+  }
+
+  /** Aborts sends in flight (recorded as failed attempts, retried later) and waits for the loop. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping.signal.aborted) {
+      let busy = false;
+      try {
+        busy = await this.tick();
+      } catch (e) {
+        this.logger.error({ err: e }, 'notification worker: %s', (e as Error).message);
+      }
+      if (!busy && !this.stopping.signal.aborted) await this.sleep(this.config.notificationPollMs);
+    }
+  }
+
+  /** One round; true when it found work (so the next round starts at once). */
+  async tick(): Promise<boolean> {
+    const fanned = await fanOut(this.db, Boolean(this.config.notificatiesApi));
+    const lease = this.config.notificationTimeoutMs + 5_000;
+    const claimed = await claimDue(this.db, CLAIM, lease);
+    if (claimed.length) {
+      const authorization = await this.externalAuthorization();
+      await Promise.all(claimed.map((d) => this.deliver(d, authorization)));
+    }
+    return fanned > 0 || claimed.length > 0;
+  }
+
+  private async externalAuthorization(): Promise<string | null> {
+    const api = this.config.notificatiesApi;
+    return api ? `Bearer ${await mintToken(api.clientId, api.secret)}` : null;
+  }
+
+  private async deliver(d: Claimed, externalAuth: string | null): Promise<void> {
+    const api = this.config.notificatiesApi;
+    let outcome: Outcome;
+    if (api) outcome = await post(`${api.url}/notificaties`, externalAuth, d.message, this.config.notificationTimeoutMs, this.stopping.signal);
+    else if (!d.callbackUrl) return; // the abonnement went away; its deliveries went with it
+    else if (await refusedCallback(d.callbackUrl, this.config)) {
+      await this.record(d, { ok: false, error: 'callbackUrl refused: it points at this server' }, true);
+      return;
+    } else outcome = await post(d.callbackUrl, d.auth, d.message, this.config.notificationTimeoutMs, this.stopping.signal);
+    await this.record(d, outcome);
+  }
+
+  private async record(d: Claimed, outcome: Outcome, final = false): Promise<void> {
+    const row = this.db('notificatie_delivery').where({ id: d.id });
+    const last = { last_status: outcome.status ?? null, last_error: outcome.error?.slice(0, 200) ?? null };
+    if (outcome.ok) {
+      await row.update({ status: 'delivered', delivered_at: new Date(), ...last });
+      return;
+    }
+    const next = final ? { status: 'failed' as const } : afterFailure(d, new Date(), this.policy);
+    if (next.status === 'failed') {
+      this.logger.warn({ delivery: d.id, attempts: d.attempts, error: last.last_error }, 'notification delivery failed for good');
+      await row.update({ status: 'failed', ...last });
+    } else {
+      await row.update({ next_attempt_at: next.nextAttemptAt, ...last });
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => { clearTimeout(timer); resolve(); };
+    });
+  }
+}
