@@ -59,7 +59,10 @@ const paramCache = new WeakMap<object, ValidateFunction>();
 function paramValidator(contract: Contract, p: OperationParam): ValidateFunction {
   const cached = paramCache.get(p);
   if (cached) return cached;
-  const v = contract.ajv.compile(p.schema);
+  // A parameter schema may point into the contract (`#/request/ObjectTypeEnum`): resolve such
+  // refs against the contract's schema document, as body validators do.
+  const schema = JSON.parse(JSON.stringify(p.schema).replace(/"\$ref":"#\//g, `"$ref":"${contract.schemas.$id}#/`));
+  const v = contract.ajv.compile(schema);
   paramCache.set(p, v);
   return v;
 }
