@@ -73,9 +73,13 @@ export function applyFilters(qb: Knex.QueryBuilder, filters: Map<string, Filter>
   }
 }
 
-/** `ordering=-startdatum,identificatie` against the fields the contract allows. */
+/**
+ * `ordering=-startdatum,identificatie` against the fields the contract allows. The contract may
+ * type it as an array (form, explode=false), which the router has already split.
+ */
 export function applyOrdering(qb: Knex.QueryBuilder, desc: Descriptor, ordering: unknown): void {
-  const requested = typeof ordering === 'string' && ordering ? ordering.split(',') : [];
+  const requested = (Array.isArray(ordering) ? ordering.map(String) : typeof ordering === 'string' && ordering ? ordering.split(',') : [])
+    .map((o) => o.trim()).filter(Boolean);
   for (const item of requested) {
     const desc_ = item.startsWith('-');
     const c = desc.columns[item.replace(/^-/, '')];
