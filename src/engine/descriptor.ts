@@ -91,6 +91,8 @@ export interface Descriptor {
   onWrite?: (after: ApiObject | null, before: ApiObject | null, ctx: Ctx) => Promise<void>;
   /** Removes what hangs under an object before it is deleted (inside the transaction). */
   cascade?: (row: Row, ctx: Ctx) => Promise<void>;
+  /** `_expand` is on every list/detail object, `{}` without expand (zaken, CONVENTIONS §5). */
+  expandAlways?: boolean;
   /** Called after any write commits (cache invalidation). */
   afterCommit?: () => void;
 }

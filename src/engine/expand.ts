@@ -43,8 +43,12 @@ export function checkExpand(desc: Descriptor, tree: Tree, ctx: Ctx, path = ''): 
   const allowed = expandable(desc);
   for (const [field, sub] of tree) {
     if (!(field in allowed)) throw fieldError('expand', 'invalid_choice', `"${path}${field}" kan niet worden uitgebreid.`);
+    if (!sub.size) continue;
+    // Nesting continues only through resources of the same API: a Catalogi type reached from
+    // Zaken cannot be expanded further (gemma-zaken #2397).
     const target = targetOf(desc, field, ctx);
-    if (sub.size && target) checkExpand(target, sub, ctx, `${path}${field}.`);
+    if (!target) throw fieldError('expand', 'invalid_choice', `"${path}${field}.${[...sub.keys()][0]}" kan niet worden uitgebreid.`);
+    checkExpand(target, sub, ctx, `${path}${field}.`);
   }
 }
 
@@ -78,17 +82,21 @@ export async function expand(desc: Descriptor, objs: ApiObject[], tree: Tree, ct
 async function loadAll(urls: string[], ctx: Ctx) {
   const byUrl = new Map<string, ApiObject>();
   const byDesc = new Map<Descriptor, ApiObject[]>();
-  const wanted = new Map<Descriptor, Set<string>>();
+  // Nested resources (zaakeigenschappen) are read under their parent, as their own route does.
+  const wanted = new Map<string, { d: Descriptor; parent?: string; uuids: Set<string> }>();
   for (const url of new Set(urls)) {
     const own = ctx.registry.parse(url);
     if (!own?.desc) continue;
-    wanted.set(own.desc, (wanted.get(own.desc) ?? new Set()).add(own.uuid));
+    const key = `${own.desc.name}|${own.parent ?? ''}`;
+    if (!wanted.has(key)) wanted.set(key, { d: own.desc, parent: own.parent, uuids: new Set() });
+    wanted.get(key)!.uuids.add(own.uuid);
   }
-  for (const [d, uuids] of wanted) {
-    const rows = await new Repository(d, ctx, [READ_SCOPE[d.api]]).visible().whereIn('t.uuid', [...uuids]).select('t.*');
+  for (const { d, parent, uuids } of wanted.values()) {
+    const scoped = d.scopedBy && parent ? { ...ctx, request: { ...ctx.request, params: { ...ctx.request.params, [d.scopedBy.param]: parent } } } : ctx;
+    const rows = await new Repository(d, scoped, [READ_SCOPE[d.api]]).visible().whereIn('t.uuid', [...uuids]).select('t.*');
     const objs = await serialize(d, rows, ctx);
     objs.forEach((o) => byUrl.set(o.url, o));
-    byDesc.set(d, objs);
+    byDesc.set(d, [...(byDesc.get(d) ?? []), ...objs]);
   }
   return { byUrl, byDesc };
 }

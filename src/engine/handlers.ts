@@ -38,6 +38,7 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
 
 async function withExpand(desc: Descriptor, objs: ApiObject[], ctx: Ctx): Promise<ApiObject[]> {
   if (ctx.request.query.expand) await expand(desc, objs, parseExpand(ctx.request.query.expand), ctx);
+  if (desc.expandAlways) objs.forEach((o) => { o._expand ??= {}; });
   return objs;
 }
 

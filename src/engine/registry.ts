@@ -37,18 +37,31 @@ export class Registry {
     return [...this.byName.values()];
   }
 
-  url(d: Descriptor | string, uuid: string): string {
+  /** A nested resource (scopedBy, e.g. /zaken/{zaak_uuid}/zaakeigenschappen/{uuid}) needs its parent's uuid. */
+  url(d: Descriptor | string, uuid: string, parent?: string): string {
     const desc = typeof d === 'string' ? this.get(d) : d;
+    const scope = desc.scopedBy;
+    if (scope && parent) return `${this.baseUrl}${API_ROOTS[desc.api]}/${this.get(scope.resource).path}/${parent}/${desc.path}/${uuid}`;
     return `${this.baseUrl}${API_ROOTS[desc.api]}/${desc.path}/${uuid}`;
   }
 
   /** The resource and uuid a URL of ours points to; undefined for other servers' URLs. */
-  parse(url: string): { desc: Descriptor | undefined; uuid: string } | undefined {
+  parse(url: string): { desc: Descriptor | undefined; uuid: string; parent?: string } | undefined {
     if (!url.startsWith(this.baseUrl + '/')) return undefined;
     const rest = url.slice(this.baseUrl.length).split(/[?#]/)[0].replace(/\/+$/, '');
     const cut = rest.lastIndexOf('/');
     const uuid = rest.slice(cut + 1);
-    return { desc: this.byRoute.get(rest.slice(0, cut)), uuid };
+    const route = rest.slice(0, cut);
+    return { desc: this.byRoute.get(route), uuid, ...this.parseNested(route) };
+  }
+
+  /** `/zaken/api/v1/zaken/{parent}/zaakeigenschappen`: the nested resource and its parent's uuid. */
+  private parseNested(route: string): { desc: Descriptor; parent: string } | undefined {
+    const m = /^(.*)\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(route);
+    if (!m || this.byRoute.has(route)) return undefined;
+    const [, root, parentPath, parent, path] = m;
+    const desc = this.all().find((d) => d.scopedBy && d.path === path && API_ROOTS[d.api] === root && this.byName.get(d.scopedBy.resource)?.path === parentPath);
+    return desc ? { desc, parent } : undefined;
   }
 
   /** Is this URL ours (under our base URL)? */

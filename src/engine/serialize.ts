@@ -35,7 +35,7 @@ export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx): Promis
   const shape = responseShape(desc);
   const objs = rows.map((row) => {
     const merged: ApiObject = { ...(row.data ?? {}) };
-    merged.url = ctx.registry.url(desc, row.uuid);
+    merged.url = ctx.registry.url(desc, row.uuid, desc.scopedBy ? row[desc.scopedBy.column] : undefined);
     merged.uuid = row.uuid;
     for (const [field, c] of Object.entries(desc.columns)) merged[field] = columnToApi(row[c.column], c.kind, c.target, ctx);
     for (const [field, target] of Object.entries(desc.refs ?? {})) {
