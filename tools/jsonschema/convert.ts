@@ -68,7 +68,11 @@ function applyNullable(out: Schema): Schema {
  */
 function emptyObjectAlternative(out: Schema): void {
   const list = out.oneOf as Schema[] | undefined;
-  if (!Array.isArray(list) || !list.some((x) => typeof x.$ref === 'string' && x.$ref.endsWith('/EmptyObject'))) return;
+  // Also `oneOf: [{type: object}, GenesteExpansie]` (an expanded Catalogi type, whose shape is
+  // another API's and so any object): both branches match every object.
+  const anyObject = (x: Schema) => (typeof x.$ref === 'string' && x.$ref.endsWith('/EmptyObject'))
+    || (x.type === 'object' && !x.properties && !x.$ref && !x.required);
+  if (!Array.isArray(list) || !list.some(anyObject)) return;
   out.anyOf = list;
   delete out.oneOf;
 }
