@@ -27,6 +27,11 @@ export interface ApiResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * The body is deliberately not the contract's shape (a `fields` selection in _zoek, zrc-029,
+   * which the contract's required list cannot describe): response validation skips it.
+   */
+  partial?: boolean;
   /** A streamed body (downloads); `body` is ignored when set. */
   stream?: Readable;
 }

@@ -105,7 +105,7 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   if (op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'accept-crs')) {
     result.headers = { ...result.headers, 'Content-Crs': 'EPSG:4326' };
   }
-  if (deps.config.validateResponses) validateResponse(contract, op, result.status, result.body);
+  if (deps.config.validateResponses && !result.partial) validateResponse(contract, op, result.status, result.body);
   return result;
 }
 
