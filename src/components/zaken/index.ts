@@ -10,6 +10,7 @@ import { zoek } from './actions/zoek.js';
 import { reserveren } from './actions/reserveren.js';
 import { zakenMigrations } from './tables.js';
 import { performanceMigrations } from './indexes.js';
+import { geometrieMigration } from './geometrie-sql.js';
 
 /** Lists that Open Zaak serves as plain arrays (CONVENTIONS §1): the contract says which. */
 const paginated = (prefix: string) => {
@@ -36,5 +37,5 @@ export const zaken: Component = {
       audittrail_retrieve: trail.retrieve,
     };
   },
-  migrations: [...zakenMigrations, ...performanceMigrations],
+  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations],
 };

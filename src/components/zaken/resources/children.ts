@@ -4,10 +4,11 @@ import { typeObject } from '../types.js';
 import { underZaak, zaakRef } from './common.js';
 import { childRules } from '../rules/index.js';
 import { statusGezet } from '../afsluiten.js';
+import { mirrorZaakInformatieObject } from '../mirror.js';
 
-/** Server-set registratiedatum, today, on create (zrc-004 for zaakinformatieobjecten). */
+/** Server-set registratiedatum, a date-time in the contract, set on create (zrc-004 for zaakinformatieobjecten). */
 const registratiedatum = (input: ApiObject, ctx: Ctx, existing?: ApiObject) => {
-  input.registratiedatum = existing?.registratiedatum ?? ctx.now.toISOString().slice(0, 10);
+  input.registratiedatum = existing?.registratiedatum ?? ctx.now.toISOString();
 };
 
 export const status = underZaak({
@@ -93,6 +94,9 @@ export const zaakobject = underZaak({
   columns: { zaak: zaakRef, object: col('object'), objectType: col('object_type') },
   order: ['-id'],
   rules: childRules.zaakobject,
+  // The contract gives objectTypeOverige the pattern [a-z\_]+, which an empty string does not
+  // match: it is left out when not set rather than sent as "".
+  enrich: async (objs) => objs.forEach((o) => { if (!o.objectTypeOverige) delete o.objectTypeOverige; }),
 });
 
 export const zaakinformatieobject = underZaak({
@@ -105,6 +109,7 @@ export const zaakinformatieobject = underZaak({
     input.aardRelatieWeergave = 'Hoort bij, omgekeerd: kent'; // zrc-004: set by the server
   },
   rules: childRules.zaakinformatieobject,
+  onWrite: mirrorZaakInformatieObject,
   unique: { zio_unique: { name: 'nonFieldErrors', code: 'unique', reason: 'Dit informatieobject is al aan deze zaak gekoppeld.' } },
 });
 
@@ -124,6 +129,7 @@ export const klantcontact = underZaak({
   name: 'klantcontact', path: 'klantcontacten', table: 'klantcontact', schema: 'KlantContact',
   columns: { zaak: zaakRef },
   order: ['-id'],
+  rules: childRules.klantcontact,
   prepare: (input) => {
     input.identificatie ||= Math.random().toString(36).slice(2, 14).padEnd(12, '0'); // CONVENTIONS §3
   },
@@ -133,12 +139,14 @@ export const zaakcontactmoment = underZaak({
   name: 'zaakcontactmoment', path: 'zaakcontactmomenten', table: 'zaakcontactmoment', schema: 'ZaakContactMoment',
   columns: { zaak: zaakRef, contactmoment: col('contactmoment') },
   order: ['-id'],
+  rules: childRules.zaakcontactmoment,
 });
 
 export const zaakverzoek = underZaak({
   name: 'zaakverzoek', path: 'zaakverzoeken', table: 'zaakverzoek', schema: 'ZaakVerzoek',
   columns: { zaak: zaakRef, verzoek: col('verzoek') },
   order: ['-id'],
+  rules: childRules.zaakverzoek,
 });
 
 export const zaakbesluit = underZaak({
@@ -146,6 +154,7 @@ export const zaakbesluit = underZaak({
   columns: { besluit: col('besluit') },
   scopedBy: { param: 'zaak_uuid', column: 'zaak', resource: 'zaak' },
   order: ['-id'],
+  rules: childRules.zaakbesluit,
 });
 
 export const zaaknotitie: Descriptor = underZaak({

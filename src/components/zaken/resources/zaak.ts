@@ -80,7 +80,7 @@ async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
   for (const [table, field, many] of CHILDREN) {
     for (const c of await ctx.db(table).whereIn('zaak', uuids).orderBy('id').select('uuid', 'zaak')) {
       const o = byZaak.get(c.zaak)!;
-      const url = ctx.registry.url(table, c.uuid);
+      const url = ctx.registry.url(table, c.uuid, c.zaak); // zaakeigenschappen are nested under their zaak
       if (many) o[field].push(url);
       else o[field] = url;
     }
@@ -125,6 +125,7 @@ export const zaak: Descriptor = {
   },
   groupFilters: [{ params: ROL_FILTER_PARAMS, apply: rolGroupFilter }],
   order: ['-id'],
+  expandAlways: true,
   prepare,
   derive,
   enrich,
