@@ -5,6 +5,9 @@ const PT_1 = 'e1b73b12-b2f6-4c4e-8929-94f84dd2a57d';
 const RES_NIHIL = '6711baff-798b-4c7f-9133-8ad02c8b7c6f';
 const OMSCHRIJVING_TOEGEKEND = 'fb65d251-1518-4185-865f-b8bdcfad07b1';
 
+/** The product every benchmark zaak names (a zaak's productenOfDiensten must be its zaaktype's). */
+export const PRODUCT = 'https://producten.example.nl/api/v1/producten/6f8a7e2d-93b4-4a0c-9d1e-2b7c5a3f8e10';
+
 const LEVELS = ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk'];
 
 export interface Zaaktype {
@@ -29,7 +32,7 @@ export async function makeCatalogus(base: string, token: string, count: number):
       catalogus: cat.url, identificatie: `BENCH-${String(n).padStart(3, '0')}`, omschrijving: `Benchmark zaaktype ${n}`,
       vertrouwelijkheidaanduiding: LEVELS[n % LEVELS.length], doel: 'Benchmark', aanleiding: 'Benchmark', indicatieInternOfExtern: 'extern',
       handelingInitiator: 'aanvragen', onderwerp: 'Benchmark', handelingBehandelaar: 'behandelen', doorlooptijd: 'P8W',
-      opschortingEnAanhoudingMogelijk: false, verlengingMogelijk: false, publicatieIndicatie: false, productenOfDiensten: [],
+      opschortingEnAanhoudingMogelijk: false, verlengingMogelijk: false, publicatieIndicatie: false, productenOfDiensten: [PRODUCT],
       referentieproces: { naam: 'proces' }, verantwoordelijke: '002220647', besluittypen: [], deelzaaktypen: [], gerelateerdeZaaktypen: [],
       beginGeldigheid: '2010-01-01', versiedatum: '2010-01-01', selectielijstProcestype: sl('procestypen', PT_1),
     });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { call } from './http.js';
-import type { Zaaktype } from './catalogus.js';
+import { PRODUCT, type Zaaktype } from './catalogus.js';
 
 export const RSIN = '002220647';
 
@@ -22,7 +22,7 @@ export const zaakBody = (zt: Zaaktype, base: string, startdatum = '2024-03-01') 
   bronorganisatie: RSIN, verantwoordelijkeOrganisatie: RSIN, zaaktype: zt.url, startdatum,
   omschrijving: 'Omgevingsvergunning dakkapel achterzijde woning', toelichting: TOELICHTING,
   einddatumGepland: '2024-04-26', uiterlijkeEinddatumAfdoening: '2024-05-10', communicatiekanaal: '',
-  productenOfDiensten: ['https://producten.example.nl/api/v1/producten/6f8a7e2d-93b4-4a0c-9d1e-2b7c5a3f8e10'],
+  productenOfDiensten: [PRODUCT],
   betalingsindicatie: 'nog_niet', kenmerken: [{ kenmerk: 'OLO-2024-0012345', bron: 'Omgevingsloket' }],
   opschorting: { indicatie: false, reden: '' }, zaakgeometrie: { type: 'Point', coordinates: [5.1214, 52.0907] },
   relevanteAndereZaken: [], opdrachtgevendeOrganisatie: RSIN, processobjectaard: 'Omgevingsvergunning',
