@@ -5,6 +5,7 @@ import { nextBesluitIdentificatie } from '../identificatie.js';
 import { besluittypePublished, datumNotInFuture, unchangeable } from '../rules/brc-001-002-onveranderlijk.js';
 import { besluittypeOfZaaktype } from '../rules/brc-007-zaaktype.js';
 import { mirrorZaakBesluit } from '../mirror.js';
+import { removeMirrorsOnDelete } from '../../mirrors.js';
 
 const VERVALREDEN_WEERGAVE: Record<string, string> = {
   tijdelijk: 'Besluit met tijdelijke werking',
@@ -46,7 +47,10 @@ export const besluit: Descriptor = {
   enrich: async (objs) => objs.forEach((o) => {
     if (o.vervalreden) o.vervalredenWeergave = VERVALREDEN_WEERGAVE[o.vervalreden];
   }),
-  onWrite: mirrorZaakBesluit,
+  onWrite: async (after, before, ctx) => {
+    await mirrorZaakBesluit(after, before, ctx);
+    await removeMirrorsOnDelete(after, before, ctx); // brc-009: its document links' mirrors too
+  },
   unique: {
     besluit_identificatie_unique: { name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze organisatie.' },
   },

@@ -3,6 +3,7 @@ import type { Ctx } from '../../../core/types.js';
 import { informatieobjectFitsBesluittype } from '../rules/brc-008-informatieobjecttype.js';
 import { unchangeable } from '../rules/brc-001-002-onveranderlijk.js';
 import { besluit } from './besluit.js';
+import { mirrorLink } from '../../mirrors.js';
 
 const besluitOf = async (o: ApiObject, ctx: Ctx) => {
   const uuid = ctx.registry.parse(String(o.besluit))?.uuid;
@@ -20,6 +21,7 @@ export const besluitinformatieobject: Descriptor = {
   columns: { besluit: ref('besluit', 'besluit', { local: true }), informatieobject: col('informatieobject') },
   order: ['id'],
   rules: { create: [informatieobjectFitsBesluittype], update: [unchangeable] },
+  onWrite: mirrorLink('besluit', 'besluit'), // brc-005: mirrored in Documenten
   unique: { bio_unique: { name: 'nonFieldErrors', code: 'unique', reason: 'Dit informatieobject is al aan dit besluit gekoppeld.' } },
   auth: { component: 'brc', typeColumn: 'besluittype', through: { table: 'besluit', column: 'besluit' } },
   audit: { bron: 'BRC', main: (o) => o.besluit },

@@ -4,6 +4,7 @@ import { VERTROUWELIJKHEID } from '../../../auth/caller.js';
 import { typeObject } from '../types.js';
 import { nextIdentificatie } from '../identificatie.js';
 import { zaakRules } from '../rules/index.js';
+import { removeMirrorsOnDelete } from '../../mirrors.js';
 import { rolGroupFilter, ROL_FILTER_PARAMS } from './rol-filters.js';
 import { withinFilter } from './geometrie.js';
 import { isUuid } from '../../../engine/registry.js';
@@ -130,6 +131,7 @@ export const zaak: Descriptor = {
   derive,
   enrich,
   rules: zaakRules,
+  onWrite: removeMirrorsOnDelete, // zrc-023: the document links' mirrors go with the zaak
   unique: {
     zaak_identificatie_unique: { name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze bronorganisatie.' },
   },
