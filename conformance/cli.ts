@@ -23,16 +23,20 @@ Options:
   --client-id ID, --secret S     credentials of a client with heeftAlleAutorisaties
   --selectielijst URL            Referentielijsten API the server resolves against
                                  (default: the Catalogi host + /referentielijsten/api/v1)
+  --register-secret-url URL      URL template taking PUT {"secret": "…"} with the all-rights client's
+                                 token to register a limited client's secret; {clientId} is replaced.
+                                 Our server: http://localhost:8000/admin/api/v1/client-secrets/{clientId}
+                                 (preferred over --register-secret-command when both are given)
   --register-secret-command CMD  shell command registering a limited client's secret on the server;
                                  {clientId} and {secret} are replaced (also env ZGW_CLIENT_ID/ZGW_SECRET).
-                                 Without it, the tests that need limited clients are skipped.
+                                 Without either, the tests that need limited clients are skipped.
   --only PREFIX                  run only tests whose id starts with PREFIX (repeatable)
   --out DIR                      write report.json, junit.xml and report.html there
   --config FILE                  JSON with the same keys (camelCase: clientId, registerSecretCommand, …)
 
 Exit code: 0 when nothing failed, 1 when a test failed or errored, 2 on a usage error.`;
 
-type Config = Partial<Record<ApiName, string>> & { clientId?: string; secret?: string; selectielijst?: string; registerSecretCommand?: string; out?: string; only?: string[] };
+type Config = Partial<Record<ApiName, string>> & { clientId?: string; secret?: string; selectielijst?: string; registerSecretCommand?: string; registerSecretUrl?: string; out?: string; only?: string[] };
 
 function options(argv: string[]): Config {
   const { values } = parseArgs({
@@ -40,7 +44,7 @@ function options(argv: string[]): Config {
     options: {
       ...Object.fromEntries(APIS.map((a) => [a, { type: 'string' as const }])),
       'client-id': { type: 'string' }, secret: { type: 'string' }, selectielijst: { type: 'string' },
-      'register-secret-command': { type: 'string' }, only: { type: 'string', multiple: true }, out: { type: 'string' },
+      'register-secret-command': { type: 'string' }, 'register-secret-url': { type: 'string' }, only: { type: 'string', multiple: true }, out: { type: 'string' },
       config: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,6 +56,7 @@ function options(argv: string[]): Config {
     ...Object.fromEntries(APIS.filter((a) => v[a]).map((a) => [a, v[a]])),
     ...(v['client-id'] ? { clientId: v['client-id'] } : {}), ...(v.secret ? { secret: v.secret } : {}),
     ...(v.selectielijst ? { selectielijst: v.selectielijst } : {}), ...(v['register-secret-command'] ? { registerSecretCommand: v['register-secret-command'] } : {}),
+    ...(v['register-secret-url'] ? { registerSecretUrl: v['register-secret-url'] } : {}),
     ...(v.only ? { only: v.only } : {}), ...(v.out ? { out: v.out } : {}),
   };
 }
@@ -71,6 +76,7 @@ async function main(): Promise<number> {
     apis: Object.fromEntries(APIS.filter((a) => c[a]).map((a) => [a, c[a]!])),
     credentials: { clientId: c.clientId!, secret: c.secret! },
     selectielijst: c.selectielijst,
+    registerSecretUrl: c.registerSecretUrl,
     registerSecret: c.registerSecretCommand ? commandHook(c.registerSecretCommand) : undefined,
     only: c.only,
     onResult: (r) => { if (process.stderr.isTTY) process.stderr.write(`\r${++n} tests run (${r.id.slice(0, 60)})`.padEnd(100)); },

@@ -5,7 +5,7 @@ import { DEFAULT_SCHEMAS_DIR, loadContract, type Contract } from './core/contrac
 import { runGroups } from './core/runner.js';
 import type { Credentials } from './core/token.js';
 import { APIS, type ApiName, type Exchange, type GroupDef, type RunReport, type TestContext, type TestResult } from './core/types.js';
-import { Clients, type SecretHook } from './setup/clients.js';
+import { Clients, urlHook, type SecretHook } from './setup/clients.js';
 import { Fixtures, type ApiFixtures, type FixtureEnv } from './setup/fixtures.js';
 import { buildCatalogi } from './setup/catalogi.js';
 import { buildAutorisaties } from './setup/autorisaties.js';
@@ -18,6 +18,8 @@ export interface ConformanceOptions {
   /** Root of the Selectielijst API the server resolves against; default: the Catalogi host + /referentielijsten/api/v1. */
   selectielijst?: string;
   registerSecret?: SecretHook;
+  /** URL template with `{clientId}` that takes PUT {"secret"} with the all-rights token; preferred over registerSecret. */
+  registerSecretUrl?: string;
   schemasDir?: string;
   /** Only run tests whose id starts with one of these. */
   only?: string[];
@@ -57,7 +59,8 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
     report.apis[api] = { url: apis[api]!, contractVersion: contracts[api]!.version };
   }
   const selectielijst = o.selectielijst ?? (apis.catalogi ? `${new URL(apis.catalogi).origin}/referentielijsten/api/v1` : undefined);
-  const clients = new Clients(http, apis.autorisaties, o.registerSecret, cleanup);
+  const hook = o.registerSecretUrl ? urlHook(http, o.registerSecretUrl, cleanup) : o.registerSecret;
+  const clients = new Clients(http, apis.autorisaties, hook, cleanup);
   const fixtures = new Fixtures();
   for (const api of Object.keys(apis) as ApiName[]) {
     const build = BUILDERS[api];

@@ -47,7 +47,8 @@ export function authTests(api: ApiName, contract: Contract, op: Operation): Test
   tests.push({
     id: testId(api, op, 'requires-scope'),
     title: `${op.method.toUpperCase()} ${op.path} is refused (403) for a client without ${atoms.join(' or ')}`,
-    rules: ['auth-003', 'ac-003'],
+    // ztc-014: Catalogi HEAD operations need the read scopes the contract gives their GET.
+    rules: ['auth-003', 'ac-003', ...(api === 'catalogi' && op.method === 'head' ? ['ztc-014'] : [])],
     kind: 'generated',
     async run(ctx) {
       const component = SHORT[api];

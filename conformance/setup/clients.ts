@@ -19,6 +19,20 @@ export function commandHook(command: string): SecretHook {
     });
 }
 
+/**
+ * `--register-secret-url 'http://host/admin/api/v1/client-secrets/{clientId}'`: PUT {"secret": …} with the
+ * all-rights client's token (our server's extension; works while an embedded-database server runs).
+ * The secret is removed again at the end of the run (DELETE on the same URL, best effort).
+ */
+export function urlHook(http: Http, template: string, cleanup?: (url: string) => void): SecretHook {
+  return async (clientId, secret) => {
+    const url = template.replaceAll('{clientId}', encodeURIComponent(clientId));
+    const res = await http.request({ method: 'PUT', url, body: { secret } });
+    if (res.status !== 204 && res.status !== 200) throw new Error(`register-secret-url: PUT ${url} answered ${res.status} ${res.text.slice(0, 200)}`);
+    cleanup?.(url);
+  };
+}
+
 export class Clients {
   private readonly made = new Map<string, Promise<Credentials>>();
   readonly runId = randomUUID().slice(0, 8);
@@ -33,7 +47,7 @@ export class Clients {
   /** Why limited clients cannot be made, or undefined when they can. */
   get unavailable(): string | undefined {
     if (!this.autorisatiesUrl) return 'no Autorisaties API given (--autorisaties): limited clients cannot be created';
-    if (!this.hook) return 'no way to register a client secret (give --register-secret-command)';
+    if (!this.hook) return 'no way to register a client secret (give --register-secret-url or --register-secret-command)';
     return undefined;
   }
 

@@ -41,6 +41,11 @@ export const catalogiGroup: GroupDef = {
       const zt = await made(ctx, '/zaaktypen', b.zaaktype(o.catalogus.url, { besluittypen: [bt.omschrijving] }));
       expectInvalidParam(await ctx.http.post(`${zt.url}/publish`), 'concept-relation');
     }),
+    h('ztc.zaaktype.readable-with-zaken-lezen', 'A client with only zaken.lezen (no catalogi scope) can read a zaaktype', ['ztc-014'], async (ctx) => {
+      const zt = need(objs(ctx), 'published.zaaktype');
+      const reader = await ctx.clients.limited([{ component: 'zrc', scopes: ['zaken.lezen'], zaaktype: zt.url, maxVertrouwelijkheidaanduiding: 'openbaar' }], 'zaken.lezen only');
+      expectStatus(await ctx.http.get(zt.url, { as: reader }), 200);
+    }),
     h('ztc.zaaktype.publish', 'A concept zaaktype whose relations are published publishes: concept becomes false', ['ztc-012', 'ztc-009'], async (ctx) => {
       const o = objs(ctx);
       const zt = await made(ctx, '/zaaktypen', (o.bodies as CatalogiBodies).zaaktype(o.catalogus.url));

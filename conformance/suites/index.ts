@@ -1,10 +1,11 @@
 // Hand-written behaviour tests, per API.
 import type { ApiName, GroupDef } from '../core/types.js';
 import { SHORT } from '../generated/ops.js';
-import { authGroup, autorisatiesGroup } from './auth.js';
+import { apiGroup, authGroup, autorisatiesGroup } from './auth.js';
 import { catalogiGroup } from './catalogi.js';
+import { relationsGroup, resultaattypeGroup, versionsGroup } from './catalogi-rules.js';
 
 export function handwrittenGroups(api: ApiName): GroupDef[] {
-  const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup], autorisaties: [autorisatiesGroup] };
-  return [authGroup(api, SHORT[api]), ...(own[api] ?? [])];
+  const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup] };
+  return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? [])];
 }
