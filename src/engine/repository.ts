@@ -32,11 +32,19 @@ export class Repository {
       return;
     }
     const alias = auth.through ? 'm' : 't';
+    // Types with the same levels in one `type in (…) and level in (…)`: both are index conditions
+    // then, while an OR per type made PostgreSQL filter the whole index (1 s for a count at 1M zaken).
+    const groups = new Map<string, { types: string[]; levels: string[] }>();
+    for (const g of grants) {
+      const key = auth.levelColumn ? [...g.levels].sort().join(',') : '';
+      const group = groups.get(key) ?? groups.set(key, { types: [], levels: g.levels }).get(key)!;
+      group.types.push(g.type);
+    }
     const grantFilter = (w: Knex.QueryBuilder) => {
-      for (const g of grants) {
+      for (const { types, levels } of groups.values()) {
         w.orWhere((one) => {
-          one.where(`${alias}.${auth.typeColumn}`, g.type);
-          if (auth.levelColumn) one.whereIn(`${alias}.${auth.levelColumn}`, g.levels);
+          one.whereIn(`${alias}.${auth.typeColumn}`, types);
+          if (auth.levelColumn) one.whereIn(`${alias}.${auth.levelColumn}`, levels);
         });
       }
     };
