@@ -5,7 +5,14 @@
  *
  *   npx tsx bench/large-upload.ts [GB=5] [partMiB=100]
  *
- * It starts its own server (embedded database and files in a temporary DATA_DIR, demo client).
+ * It starts its own server (files in a temporary DATA_DIR, demo client); the embedded database by
+ * default, PostgreSQL when DATABASE_URL is set.
+ *
+ * Measured on this 2-core machine, other work running alongside, 100 MiB parts:
+ *   DATABASE_URL=postgres://…  npx tsx bench/large-upload.ts 5   → 5 GB in 52 parts, sha256 equal,
+ *     RSS 236 MiB before the upload, peak 266 MiB (upload 253 s, merge 140 s, download 209 s)
+ *   (embedded PGlite)          npx tsx bench/large-upload.ts 5   → sha256 equal, RSS 865 MiB before
+ *     (PGlite itself), peak 904 MiB: +39 MiB for the whole upload, merge and download
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
