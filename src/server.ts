@@ -40,6 +40,10 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
     s.once('error', (e: NodeJS.ErrnoException) =>
       fail(e.code === 'EADDRINUSE' ? new Error(`Port ${config.port} is already in use: set PORT to a free port.`) : e));
   });
+  // Keep idle connections open longer than clients and proxies do (Node's default is 5 s): a
+  // client that reuses a connection the server has just closed sees ECONNRESET on its request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Notification delivery runs with the server only (not in prepare(), which the CLI uses).
