@@ -77,6 +77,12 @@ export class Contract {
     return this.doc.request[name];
   }
 
+  /** A response schema with a top-level `$ref` (`#/response/PaginatedZaakTypeList`) followed. */
+  responseSchema(schema: Record<string, any> | null | undefined): Record<string, any> | undefined {
+    for (let i = 0; schema?.$ref && i < 5; i++) schema = this.doc.response[String(schema.$ref).split('/').pop()!];
+    return schema ?? undefined;
+  }
+
   /** Validate a response body; returns error lines (empty when valid or when the contract has no schema). */
   validate(op: Operation, status: number, body: unknown): string[] {
     const schema = op.responses[String(status)]?.schema;
