@@ -140,7 +140,7 @@ export const relationsGroup: GroupDef = {
 const BAP = 'brondatumArchiefprocedure';
 
 export const resultaattypeGroup: GroupDef = {
-  id: 'ztc.resultaattype', api: 'catalogi', title: 'Catalogi resultaattype and the Selectielijst',
+  id: 'ztc.selectielijst', api: 'catalogi', title: 'Catalogi resultaattype and the Selectielijst',
   tests: [
     h('ztc.resultaattype.procestype-mismatch', "A selectielijstklasse of another procestype than the zaaktype's is refused (400 procestype-mismatch)", ['ztc-002'], async (ctx) => {
       const sl = selectielijst(ctx);

@@ -1,0 +1,218 @@
+// Testing the tests: a proxy in front of a compliant ZGW server that breaks it in narrow, known
+// ways, one fault (at least) per group of the suite, each with the tests that must fail because of
+// it. Run the suite against the proxy: exactly those tests must fail, all others pass as before.
+// URLs are rewritten both ways, so the suite sees only the proxy.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { mintToken, type Credentials } from '../core/token.js';
+
+export interface Exchange {
+  method: string;
+  /** Path below the API root: `/catalogi/api/v1/zaaktypen?…`. */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: string;
+}
+export interface Answer { status: number; headers: Record<string, string>; body: string }
+
+export interface Fault {
+  /** The group of the suite it breaks, and what it does. */
+  group: string;
+  description: string;
+  /** The tests that must fail because of it (and only those). */
+  breaks: string[];
+  /** Change the request before it is forwarded (return a new one), e.g. drop a header. */
+  request?(x: Exchange, admin: () => Promise<string>): Promise<Exchange | Answer | void> | Exchange | Answer | void;
+  /** Change the answer, or return undefined to leave it. */
+  response?(x: Exchange, a: Answer, parsed: any): Answer | void;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const is = (x: Exchange, method: string, pattern: string) => x.method === method && new RegExp(`^${pattern.replace(/\{uuid\}/g, UUID)}$`).test(x.path);
+const codes = (body: any): string[] => (Array.isArray(body?.invalidParams) ? body.invalidParams.map((p: any) => p?.code) : []);
+const serverError = (): Answer => ({
+  status: 500, headers: { 'content-type': 'application/problem+json', 'api-version': '1.3.3' },
+  body: JSON.stringify({ type: 'about:blank', code: 'error', title: 'Er is een serverfout opgetreden.', status: 500, detail: 'Internal Server Error', instance: 'urn:uuid:00000000-0000-0000-0000-000000000000' }),
+});
+const json = (a: Answer, body: unknown): Answer => ({ ...a, body: JSON.stringify(body) });
+const tokenOf = (x: Exchange) => x.headers.authorization?.replace(/^Bearer\s+/i, '');
+const ZTC = '/catalogi/api/v1';
+const AC = '/autorisaties/api/v1';
+
+export const FAULTS: Fault[] = [
+  {
+    group: 'ztc.catalogus', description: 'GET /catalogussen/{uuid} has no API-version header',
+    breaks: ['ztc.catalogus.retrieve.api-version'],
+    response: (x, a) => { if (is(x, 'GET', `${ZTC}/catalogussen/{uuid}`)) { const { ['api-version']: _, ...headers } = a.headers; return { ...a, headers }; } },
+  },
+  {
+    group: 'ztc.zaaktype', description: 'GET /zaaktypen strips unknown query parameters and answers 200',
+    breaks: ['ztc.zaaktype.list.unknown-parameter'],
+    request: (x) => {
+      if (!is(x, 'GET', `${ZTC}/zaaktypen`)) return;
+      const known = ['catalogus', 'identificatie', 'trefwoorden', 'status', 'datumGeldigheid', 'page'];
+      const query = new URLSearchParams([...x.query].filter(([k]) => known.includes(k)));
+      return { ...x, query };
+    },
+  },
+  {
+    group: 'ztc.statustype', description: 'POST /statustypen answers malformed JSON with 500 instead of 400',
+    breaks: ['ztc.statustype.create.robust.malformed-json'],
+    response: (x, a) => { if (is(x, 'POST', `${ZTC}/statustypen`) && a.status === 400 && !parses(x.body)) return serverError(); },
+  },
+  {
+    group: 'ztc.roltype', description: 'GET /roltypen serves lists without count',
+    breaks: ['ztc.roltype.list.pagination'],
+    response: (x, a, body) => { if (is(x, 'GET', `${ZTC}/roltypen`) && a.status === 200) { const { count: _, ...rest } = body; return json(a, rest); } },
+  },
+  {
+    group: 'ztc.eigenschap', description: 'GET /eigenschappen/{uuid} ignores scopes (a client without catalogi.lezen reads it)',
+    breaks: ['ztc.eigenschap.retrieve.requires-scope'],
+    async request(x, admin) {
+      if (is(x, 'GET', `${ZTC}/eigenschappen/{uuid}`) && tokenOf(x) && !isAdmin(x)) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } };
+    },
+  },
+  {
+    group: 'ztc.resultaattype', description: 'GET /resultaattypen/{uuid} answers 200 {} for an unknown (or deleted) uuid',
+    breaks: ['ztc.resultaattype.retrieve.not-found', 'ztc.resultaattype.destroy.valid'],
+    response: (x, a) => { if (is(x, 'GET', `${ZTC}/resultaattypen/{uuid}`) && a.status === 404) return { status: 200, headers: { ...a.headers, 'content-type': 'application/json' }, body: '{}' }; },
+  },
+  {
+    group: 'ztc.zaakobjecttype', description: 'POST /zaakobjecttypen answers 201 without a Location header',
+    breaks: ['ztc.zaakobjecttype.create.valid'],
+    response: (x, a) => { if (is(x, 'POST', `${ZTC}/zaakobjecttypen`) && a.status === 201) { const { location: _, ...headers } = a.headers; return { ...a, headers }; } },
+  },
+  {
+    group: 'ztc.zaakinformatieobjecttype', description: 'GET /zaaktype-informatieobjecttypen/{uuid} ignores If-None-Match (never 304)',
+    breaks: ['ztc.zaakinformatieobjecttype.retrieve.etag'],
+    request: (x) => { if (is(x, 'GET', `${ZTC}/zaaktype-informatieobjecttypen/{uuid}`)) { const { ['if-none-match']: _, ...headers } = x.headers; return { ...x, headers }; } },
+  },
+  {
+    group: 'ztc.informatieobjecttype', description: 'GET /informatieobjecttypen needs no token',
+    breaks: ['ztc.informatieobjecttype.list.requires-auth'],
+    async request(x, admin) { if (is(x, 'GET', `${ZTC}/informatieobjecttypen`) && !tokenOf(x)) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
+  },
+  {
+    group: 'ztc.besluittype', description: 'GET /besluittypen/{uuid} returns publicatieIndicatie as a string (invalid against the contract)',
+    breaks: ['ztc.besluittype.retrieve.contract'],
+    response: (x, a, body) => { if (is(x, 'GET', `${ZTC}/besluittypen/{uuid}`) && a.status === 200) return json(a, { ...body, publicatieIndicatie: 'ja' }); },
+  },
+  {
+    group: 'ac.applicatie', description: 'GET /applicaties?page=9999 answers 200 with an empty page instead of 404',
+    breaks: ['ac.applicatie.list.pagination'],
+    response: (x, a) => {
+      if (is(x, 'GET', `${AC}/applicaties`) && x.query.get('page') === '9999' && a.status === 404) {
+        return { status: 200, headers: { ...a.headers, 'content-type': 'application/json' }, body: JSON.stringify({ count: 0, next: null, previous: null, results: [] }) };
+      }
+    },
+  },
+  {
+    group: 'ztc.api', description: 'the Catalogi contract is not served as YAML',
+    breaks: ['ztc.api.openapi'],
+    request: (x) => { if (is(x, 'GET', `${ZTC}/schema/openapi.yaml`)) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' }; },
+  },
+  {
+    group: 'ac.api', description: 'the Autorisaties contract needs a token',
+    breaks: ['ac.api.openapi'],
+    request: (x) => {
+      if (is(x, 'GET', `${AC}/schema/openapi.json`) && !tokenOf(x)) {
+        return { status: 403, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ code: 'not_authenticated', title: 'Authenticatiegegevens zijn niet opgegeven.', status: 403, detail: '-', instance: 'urn:uuid:0' }) };
+      }
+    },
+  },
+  {
+    group: 'ztc.jwt', description: 'the Catalogi treat a token that is not a JWT as the all-rights client',
+    breaks: ['ztc.jwt.garbage'],
+    async request(x, admin) { if (x.path.startsWith(ZTC) && tokenOf(x) && tokenOf(x)!.split('.').length !== 3) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
+  },
+  {
+    group: 'ac.jwt', description: 'the Autorisaties accept unsigned tokens (alg none)',
+    breaks: ['ac.jwt.alg-none'],
+    async request(x, admin) { if (x.path.startsWith(AC) && algOf(tokenOf(x)) === 'none') return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
+  },
+  {
+    group: 'ztc.rules', description: 'publishing a zaaktype with a concept besluittype answers 500 instead of 400 concept-relation',
+    breaks: ['ztc.zaaktype.publish-needs-published-relations'],
+    response: (x, a, body) => { if (is(x, 'POST', `${ZTC}/zaaktypen/{uuid}/publish`) && codes(body).includes('concept-relation')) return serverError(); },
+  },
+  {
+    group: 'ztc.versions', description: 'publishing an overlapping version answers 500 instead of 400 overlap',
+    breaks: ['ztc.versions.no-overlap'],
+    response: (x, a, body) => { if (x.path.endsWith('/publish') && a.status === 400 && codes(body).includes('overlap')) return serverError(); },
+  },
+  {
+    group: 'ztc.relations', description: 'a zaaktype whose catalogus does not resolve answers 500 instead of 400 bad-url',
+    breaks: ['ztc.relations.bad-url'],
+    response: (x, a, body) => {
+      if (is(x, 'POST', `${ZTC}/zaaktypen`) && a.status === 400 && body?.invalidParams?.some((p: any) => p.name === 'catalogus' && p.code === 'bad-url') && /^https?:/.test(parse(x.body)?.catalogus ?? '')) return serverError();
+    },
+  },
+  {
+    group: 'ztc.selectielijst', description: 'a selectielijstklasse of another procestype answers 500 instead of 400 procestype-mismatch',
+    breaks: ['ztc.resultaattype.procestype-mismatch'],
+    response: (x, a, body) => { if (is(x, 'POST', `${ZTC}/resultaattypen`) && codes(body).includes('procestype-mismatch')) return serverError(); },
+  },
+  {
+    group: 'ac.rules', description: 'a client id used twice answers 500 instead of 400 clientId-exists',
+    breaks: ['ac.applicatie.client-id-unique'],
+    response: (x, a, body) => { if (is(x, 'POST', `${AC}/applicaties`) && codes(body).includes('clientId-exists')) return serverError(); },
+  },
+];
+
+const parses = (s: string) => { try { JSON.parse(s); return true; } catch { return false; } };
+const parse = (s: string): any => { try { return JSON.parse(s); } catch { return undefined; } };
+function algOf(token: string | undefined): string | undefined {
+  try { return JSON.parse(Buffer.from(token!.split('.')[0], 'base64url').toString()).alg; } catch { return undefined; }
+}
+let adminId = '';
+const isAdmin = (x: Exchange) => {
+  try { return JSON.parse(Buffer.from(tokenOf(x)!.split('.')[1], 'base64url').toString()).client_id === adminId; } catch { return false; }
+};
+
+const read = (req: IncomingMessage) => new Promise<string>((ok, fail) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => ok(Buffer.concat(chunks).toString('utf8'))).on('error', fail);
+});
+
+/** Both spellings of an origin: as is, and URL-encoded in a query string. */
+function swap(text: string, from: string, to: string): string {
+  return text.split(from).join(to).split(encodeURIComponent(from)).join(encodeURIComponent(to));
+}
+
+export interface FaultProxy { url: string; server: Server; close(): Promise<void> }
+
+/** Listen on a free port and forward to `backend` (an origin, `http://localhost:8000`), applying the faults. */
+export async function startFaultProxy(backend: string, admin: Credentials, faults: Fault[] = FAULTS): Promise<FaultProxy> {
+  adminId = admin.clientId;
+  const adminToken = () => mintToken(admin);
+  let origin = '';
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(swap(req.url ?? '/', origin, backend), origin);
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>;
+      let x: Exchange = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body: swap(await read(req), origin, backend) };
+      let answer: Answer | undefined;
+      for (const f of faults) {
+        const changed = await f.request?.(x, adminToken);
+        if (changed && 'status' in changed) { answer = changed; break; }
+        if (changed) x = changed;
+      }
+      if (!answer) {
+        const qs = x.query.toString();
+        const r = await fetch(`${backend}${x.path}${qs ? `?${qs}` : ''}`, { method: x.method, headers: x.headers, body: ['GET', 'HEAD'].includes(x.method) ? undefined : x.body, redirect: 'manual' });
+        answer = { status: r.status, headers: Object.fromEntries(r.headers.entries()), body: await r.text() };
+        const parsed = parse(answer.body);
+        for (const f of faults) answer = f.response?.(x, answer, parsed) ?? answer;
+      }
+      const out = Object.fromEntries(Object.entries(answer.headers).filter(([k]) => !['content-length', 'transfer-encoding', 'content-encoding', 'connection', 'keep-alive'].includes(k)).map(([k, v]) => [k, swap(v, backend, origin)]));
+      res.writeHead(answer.status, out);
+      res.end(x.method === 'HEAD' || answer.status === 304 ? undefined : swap(answer.body, backend, origin));
+    } catch (e) {
+      res.writeHead(502, { 'content-type': 'text/plain' }).end(`fault proxy: ${(e as Error).message}`);
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, ok));
+  const address = server.address();
+  origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+  return { url: origin, server, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }) };
+}
