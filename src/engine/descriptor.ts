@@ -81,7 +81,13 @@ export interface Descriptor {
   unique?: Record<string, { name: string; code: string; reason: string }>;
   auth?: TypeAuth;
   notify?: Notify;
-  audit?: { bron: string; main?: (obj: ApiObject, ctx: Ctx) => Promise<string> | string; weergave?: (obj: ApiObject) => string };
+  audit?: {
+    bron: string;
+    main?: (obj: ApiObject, ctx: Ctx) => Promise<string> | string;
+    weergave?: (obj: ApiObject) => string;
+    /** A main object with its own `/audittrail` (zaak, informatieobject, besluit): deleting it removes the trail. */
+    ownTrail?: boolean;
+  };
   /** Columns derived from nested fields (e.g. a rol's BSN), added to the row on every write. */
   derive?: (input: ApiObject) => Row;
   /**

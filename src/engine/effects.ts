@@ -20,7 +20,7 @@ export async function recordWrite(
   desc: Descriptor, actie: Actie, status: number, before: ApiObject | null, after: ApiObject | null, ctx: Ctx,
 ): Promise<void> {
   const obj = (after ?? before)!;
-  if (desc.audit && actie === 'destroy' && !desc.audit.main) {
+  if (desc.audit?.ownTrail && actie === 'destroy') {
     // Deleting a main object (zaak, informatieobject, besluit) removes its whole audit trail and
     // writes no destroy entry (zrc-023, drc-008, brc-009; CONVENTIONS §6).
     await ctx.db('audittrail').where({ hoofd_object_uuid: uuidOf(obj.url) }).delete();

@@ -55,7 +55,7 @@ export const besluit: Descriptor = {
     besluit_identificatie_unique: { name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze organisatie.' },
   },
   auth: { component: 'brc', typeColumn: 'besluittype' },
-  audit: { bron: 'BRC', weergave: (o) => o.identificatie },
+  audit: { bron: 'BRC', weergave: (o) => o.identificatie, ownTrail: true },
   notify: {
     kanaal: 'besluiten',
     kenmerken: async (o, ctx) => ({

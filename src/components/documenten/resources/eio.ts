@@ -124,7 +124,7 @@ export const eio: Descriptor = {
     eio_identificatie_unique: { name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze bronorganisatie.' },
   },
   auth: { component: 'drc', typeColumn: 'informatieobjecttype', levelColumn: 'vertrouwelijkheidaanduiding' },
-  audit: { bron: 'DRC', weergave: (o) => `${o.bronorganisatie} - ${o.identificatie}` },
+  audit: { bron: 'DRC', weergave: (o) => `${o.bronorganisatie} - ${o.identificatie}`, ownTrail: true },
   notify: {
     kanaal: 'documenten',
     kenmerken: async (o, ctx) => ({

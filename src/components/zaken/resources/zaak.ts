@@ -136,7 +136,7 @@ export const zaak: Descriptor = {
     zaak_identificatie_unique: { name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze bronorganisatie.' },
   },
   auth: { component: 'zrc', typeColumn: 'zaaktype', levelColumn: 'vertrouwelijkheidaanduiding' },
-  audit: { bron: 'ZRC', weergave: (o) => `${o.bronorganisatie} - ${o.identificatie}` },
+  audit: { bron: 'ZRC', weergave: (o) => `${o.bronorganisatie} - ${o.identificatie}`, ownTrail: true },
   notify: {
     kanaal: 'zaken',
     kenmerken: async (o, ctx) => ({
