@@ -4,49 +4,17 @@
 // `npx tsx conformance/coverage.ts` prints the problems and a summary per rule family.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadRequirements, type Requirement } from './requirements.js';
 import { DEFAULT_SCHEMAS_DIR, loadContract } from './core/contract.js';
 import { APIS, type ApiName } from './core/types.js';
 import { generatedGroups } from './generated/index.js';
 import { handwrittenGroups } from './suites/index.js';
 
-export type Level = 'SHALL' | 'SHOULD' | 'MAY';
-export interface Requirement { id: string; summary: string; level: Level; tests: string[]; reason: string }
-export interface SuiteTest { id: string; rules: string[]; api: ApiName; kind: 'generated' | 'handwritten' }
+export { loadRequirements, parseCsv, REQUIREMENTS_CSV, type Level, type Requirement } from './requirements.js';
 
-export const REQUIREMENTS_CSV = fileURLToPath(new URL('./requirements.csv', import.meta.url));
+export interface SuiteTest { id: string; rules: string[]; api: ApiName; kind: 'generated' | 'handwritten' }
 /** The shared rule list next to the repository (/work/shared/zgw/RULES.md for /work/main). */
 export const RULES_MD = fileURLToPath(new URL('../../shared/zgw/RULES.md', import.meta.url));
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows.filter((r) => r.some((f) => f.trim()));
-}
-
-export function loadRequirements(path = REQUIREMENTS_CSV): Requirement[] {
-  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
-  const want = ['id', 'summary', 'level', 'tests', 'not_tested_reason'];
-  if (header.join(',') !== want.join(',')) throw new Error(`${path}: header is "${header.join(',')}", expected "${want.join(',')}"`);
-  return rows.map(([id, summary, level, tests, reason]) => ({
-    id: id.trim(), summary: summary.trim(), level: level.trim() as Level,
-    tests: tests.split(';').map((t) => t.trim()).filter(Boolean), reason: (reason ?? '').trim(),
-  }));
-}
 
 /** Every test of the suite, for every API it knows (generated from each contract, and hand-written). */
 export function suiteTests(schemasDir = DEFAULT_SCHEMAS_DIR): SuiteTest[] {

@@ -79,6 +79,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
   const ctx: TestContext = { http, apis, contracts, fixtures, clients, cleanup, selectielijst: fixtures.get('catalogi')?.objects.selectielijst?.root };
   const groups: GroupDef[] = [];
   for (const api of Object.keys(apis) as ApiName[]) groups.push(...generatedGroups(api, contracts[api]!), ...handwrittenGroups(api));
+  report.groups = Object.fromEntries(groups.map((g) => [g.id, g.title]));
   report.results = await runGroups(groups, ctx, { only: o.only, onResult: o.onResult });
 
   for (const url of toClean.reverse()) {

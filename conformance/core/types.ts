@@ -70,6 +70,8 @@ export interface RunReport {
   durationMs: number;
   apis: Partial<Record<ApiName, { url: string; version?: string; contractVersion: string }>>;
   results: TestResult[];
+  /** Title of each group (`ztc.versions` → "Catalogi versions (history model)"). */
+  groups?: Record<string, string>;
   setup: { step: string; ok: boolean; message?: string; exchanges: Exchange[] }[];
   cleanup: { url: string; status: number | string }[];
 }

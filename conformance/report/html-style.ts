@@ -26,5 +26,15 @@ pre{margin:0;font:12px/1.4 ui-monospace,monospace;white-space:pre-wrap;word-brea
 table{border-collapse:collapse;width:100%;background:#fff;margin:6px 0}
 th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top;font-size:14px}
 th{background:#f6f8fa}
+table.summary{width:auto;margin:12px 0}table.summary td.num,table.summary th.num{text-align:right;min-width:48px}
+td.fail{color:#cf222e;font-weight:600}td.error{color:#8250df;font-weight:600}td.skip{color:#9a6700}
+h4{font-size:14px;margin:14px 0 6px;color:#1d2330}
+.failure{background:#fff;border:1px solid #d0d7de;border-left:4px solid #cf222e;border-radius:6px;margin:8px 0;padding:8px 10px}
+.failure .head{font-weight:500}
+.kind{font-size:11px;color:#57606a;border:1px solid #d0d7de;border-radius:8px;padding:0 6px;margin-left:4px}
+.gtitle{color:#57606a;font-size:14px}.gcounts{float:right}
+.note{font-size:13px;color:#9a6700;margin:2px 0 0 48px}
+.meta{color:#57606a;margin:4px 0}
+ul.index{margin:4px 0 16px}ul.index ul{padding-left:12px;margin:2px 0 8px}ul.index li{padding:1px 0;font-size:14px}
 footer{margin-top:32px;color:#57606a;font-size:13px}
 `;
