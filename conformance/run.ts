@@ -9,6 +9,7 @@ import { Clients, urlHook, type SecretHook } from './setup/clients.js';
 import { Fixtures, type ApiFixtures, type FixtureEnv } from './setup/fixtures.js';
 import { buildCatalogi } from './setup/catalogi.js';
 import { buildAutorisaties } from './setup/autorisaties.js';
+import { buildBesluiten } from './setup/besluiten.js';
 import { generatedGroups } from './generated/index.js';
 import { handwrittenGroups } from './suites/index.js';
 
@@ -27,7 +28,7 @@ export interface ConformanceOptions {
 }
 
 type Builder = (env: FixtureEnv, step: (name: string, fn: () => Promise<void>) => Promise<void>) => Promise<ApiFixtures>;
-const BUILDERS: Partial<Record<ApiName, Builder>> = { catalogi: buildCatalogi, autorisaties: buildAutorisaties };
+const BUILDERS: Partial<Record<ApiName, Builder>> = { catalogi: buildCatalogi, autorisaties: buildAutorisaties, besluiten: buildBesluiten };
 
 export async function runConformance(o: ConformanceOptions): Promise<RunReport> {
   const started = Date.now();
@@ -54,7 +55,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
   };
 
   const contracts: Partial<Record<ApiName, Contract>> = {};
-  for (const api of Object.keys(apis) as ApiName[]) {
+  for (const api of APIS.filter((a) => apis[a])) {
     contracts[api] = loadContract(api, o.schemasDir ?? DEFAULT_SCHEMAS_DIR);
     report.apis[api] = { url: apis[api]!, contractVersion: contracts[api]!.version };
   }
@@ -62,11 +63,11 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
   const hook = o.registerSecretUrl ? urlHook(http, o.registerSecretUrl, cleanup) : o.registerSecret;
   const clients = new Clients(http, apis.autorisaties, hook, cleanup);
   const fixtures = new Fixtures();
-  for (const api of Object.keys(apis) as ApiName[]) {
+  for (const api of APIS.filter((a) => apis[a])) {
     const build = BUILDERS[api];
     if (!build) { fixtures.unavailable(api, `the suite has no fixtures for ${api} yet`); continue; }
     try {
-      fixtures.set(api, await build({ http, base: apis[api]!, contract: contracts[api]!, cleanup, selectielijst, runId: clients.runId }, async (name, fn) => {
+      fixtures.set(api, await build({ http, base: apis[api]!, contract: contracts[api]!, cleanup, selectielijst, runId: clients.runId, fixtures }, async (name, fn) => {
         try { await step(name, fn); } catch (e) { if (!name.includes('Selectielijst')) throw e; }
       }));
     } catch (e) {
@@ -78,7 +79,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
 
   const ctx: TestContext = { http, apis, contracts, fixtures, clients, cleanup, selectielijst: fixtures.get('catalogi')?.objects.selectielijst?.root };
   const groups: GroupDef[] = [];
-  for (const api of Object.keys(apis) as ApiName[]) groups.push(...generatedGroups(api, contracts[api]!), ...handwrittenGroups(api));
+  for (const api of APIS.filter((a) => apis[a])) groups.push(...generatedGroups(api, contracts[api]!), ...handwrittenGroups(api));
   report.groups = Object.fromEntries(groups.map((g) => [g.id, g.title]));
   report.results = await runGroups(groups, ctx, { only: o.only, onResult: o.onResult });
 

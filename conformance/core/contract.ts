@@ -54,6 +54,18 @@ function createAjv(): Ajv {
   return ajv;
 }
 
+/**
+ * The standard's AuditTrail schema disagrees with every implementation (CONVENTIONS §6): Open Zaak
+ * writes `bron` in upper case (`BRC`) while the enum lists `brc`, and `wijzigingen.oud` is null on
+ * create and `nieuw` null on destroy while the schema says object. Accept both spellings and null.
+ */
+function tolerateAuditTrail(doc: SchemaDoc): void {
+  const bron = doc.response?.AuditTrail?.properties?.bron;
+  if (Array.isArray(bron?.enum)) bron.enum = [...new Set([...bron.enum, ...bron.enum.map((v: string) => v.toUpperCase())])];
+  const w = doc.response?.Wijzigingen?.properties;
+  for (const k of ['oud', 'nieuw']) if (w?.[k]?.type === 'object') w[k] = { ...w[k], type: ['object', 'null'] };
+}
+
 let shared: Ajv | undefined;
 
 export class Contract {
@@ -108,6 +120,7 @@ function rebase(schema: unknown, id: string): any {
 export function loadContract(api: string, dir = DEFAULT_SCHEMAS_DIR): Contract {
   shared ??= createAjv();
   const doc = JSON.parse(readFileSync(`${dir}/${api}.json`, 'utf8')) as SchemaDoc;
+  tolerateAuditTrail(doc);
   if (!shared.schemas[doc.$id]) shared.addSchema(doc as object);
   return new Contract(doc, shared);
 }

@@ -28,6 +28,8 @@ export interface FixtureEnv {
   cleanup: (url: string) => void;
   selectielijst?: string;
   runId: string;
+  /** The fixtures of the APIs built before this one (Catalogi first), for cross-API references. */
+  fixtures?: Fixtures;
 }
 
 export class Fixtures {

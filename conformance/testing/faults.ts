@@ -38,6 +38,10 @@ const json = (a: Answer, body: unknown): Answer => ({ ...a, body: JSON.stringify
 const tokenOf = (x: Exchange) => x.headers.authorization?.replace(/^Bearer\s+/i, '');
 const ZTC = '/catalogi/api/v1';
 const AC = '/autorisaties/api/v1';
+const BRC = '/besluiten/api/v1';
+const clientOf = (x: Exchange): string | undefined => {
+  try { return JSON.parse(Buffer.from(tokenOf(x)!.split('.')[1], 'base64url').toString()).client_id; } catch { return undefined; }
+};
 
 export const FAULTS: Fault[] = [
   {
@@ -156,6 +160,31 @@ export const FAULTS: Fault[] = [
     group: 'ac.rules', description: 'a client id used twice answers 500 instead of 400 clientId-exists',
     breaks: ['ac.applicatie.client-id-unique'],
     response: (x, a, body) => { if (is(x, 'POST', `${AC}/applicaties`) && codes(body).includes('clientId-exists')) return serverError(); },
+  },
+  {
+    group: 'brc.besluit', description: 'GET /besluiten serves lists without next and previous',
+    breaks: ['brc.besluit.list.pagination'],
+    response: (x, a, body) => { if (is(x, 'GET', `${BRC}/besluiten`) && a.status === 200) { const { next: _n, previous: _p, ...rest } = body; return json(a, rest); } },
+  },
+  {
+    group: 'brc.audittrail', description: 'GET /besluiten/{uuid}/audittrail/{uuid} has no API-version header',
+    breaks: ['brc.audittrail.read.api-version'],
+    response: (x, a) => { if (is(x, 'GET', `${BRC}/besluiten/{uuid}/audittrail/{uuid}`)) { const { ['api-version']: _, ...headers } = a.headers; return { ...a, headers }; } },
+  },
+  {
+    group: 'brc.besluitinformatieobject', description: 'GET /besluitinformatieobjecten needs no token',
+    breaks: ['brc.besluitinformatieobject.list.requires-auth'],
+    async request(x, admin) { if (is(x, 'GET', `${BRC}/besluitinformatieobjecten`) && !tokenOf(x)) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
+  },
+  {
+    group: 'brc.api', description: 'the Besluiten contract is not served as JSON',
+    breaks: ['brc.api.openapi'],
+    request: (x) => { if (is(x, 'GET', `${BRC}/schema/openapi.json`)) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' }; },
+  },
+  {
+    group: 'brc.jwt', description: 'the Besluiten treat a token of an unknown client id as the all-rights client',
+    breaks: ['brc.jwt.unknown-client'],
+    async request(x, admin) { if (x.path.startsWith(BRC) && clientOf(x)?.startsWith('unknown-')) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
   },
 ];
 

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { client, testServer } from '../support/server.js';
 import { runConformance } from '../../conformance/run.js';
 import { FAULTS, startFaultProxy, type FaultProxy } from '../../conformance/testing/faults.js';
+import { KNOWN_FAILURES } from '../../conformance/testing/known.js';
 import type { RunReport } from '../../conformance/core/types.js';
 
 describe('[conformance] testing the tests: a deliberately non-compliant server', function () {
@@ -16,7 +17,7 @@ describe('[conformance] testing the tests: a deliberately non-compliant server',
     const admin = await client();
     proxy = await startFaultProxy(testServer().url, { clientId: admin.clientId, secret: admin.secret });
     report = await runConformance({
-      apis: { catalogi: `${proxy.url}/catalogi/api/v1`, autorisaties: `${proxy.url}/autorisaties/api/v1` },
+      apis: { catalogi: `${proxy.url}/catalogi/api/v1`, autorisaties: `${proxy.url}/autorisaties/api/v1`, besluiten: `${proxy.url}/besluiten/api/v1` },
       credentials: { clientId: admin.clientId, secret: admin.secret },
       registerSecretUrl: `${proxy.url}/admin/api/v1/client-secrets/{clientId}`,
     });
@@ -26,12 +27,13 @@ describe('[conformance] testing the tests: a deliberately non-compliant server',
   it('[conformance] the tests each fault names fail, and only those: every other test passes', () => {
     expect(report.setup.filter((s) => !s.ok).map((s) => s.message)).to.deep.equal([]);
     const failed = report.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.id).sort();
-    expect(failed).to.deep.equal(FAULTS.flatMap((f) => f.breaks).sort());
-    expect(report.results.filter((r) => r.status === 'skip' || r.status === 'omit').map((r) => `${r.id}: ${r.message}`)).to.deep.equal([]);
+    expect(failed).to.deep.equal([...new Set([...FAULTS.flatMap((f) => f.breaks), ...Object.keys(KNOWN_FAILURES)])].sort());
+    // Only the BesluitInformatieObject tests skip: they need a document (no Documenten fixtures yet).
+    expect(report.results.filter((r) => (r.status === 'skip' || r.status === 'omit') && !/besluitinformatieobjecten/.test(r.message ?? '')).map((r) => `${r.id}: ${r.message}`)).to.deep.equal([]);
   });
 
-  it('[conformance] every group of the suite is broken by at least one fault, in a test of that group', () => {
-    const groups = [...new Set(report.results.map((r) => r.group))].sort();
+  it('[conformance] every group of the suite that runs is broken by at least one fault, in a test of that group', () => {
+    const groups = [...new Set(report.results.filter((r) => r.status !== 'skip').map((r) => r.group))].sort();
     expect([...new Set(FAULTS.map((f) => f.group))].sort()).to.deep.equal(groups);
     for (const f of FAULTS) {
       const inGroup = report.results.filter((r) => r.group === f.group).map((r) => r.id);

@@ -1,0 +1,34 @@
+// Besluiten fixtures: one besluit of this run (published besluittype from the Catalogi fixtures,
+// unique verantwoordelijkeOrganisatie) with its audit trail, and fresh bodies for more. BesluitInformatieObjecten need a
+// document (Documenten API): not built yet, so those tests skip.
+import { elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
+
+export async function buildBesluiten(env: FixtureEnv, step: (name: string, fn: () => Promise<void>) => Promise<void>): Promise<ApiFixtures> {
+  const besluittype = env.fixtures?.get('catalogi')?.objects['published.besluittype']?.url as string | undefined;
+  if (!besluittype) throw new Error('a besluit needs a published besluittype: give the Catalogi API too (--catalogi)');
+  const organisatie = elfproef();
+  const body = () => ({ verantwoordelijkeOrganisatie: organisatie, besluittype, datum: '2024-01-15', ingangsdatum: '2024-02-01', toelichting: 'ZGW conformance' });
+  const objects: Record<string, any> = {};
+  let input: Record<string, any> | undefined;
+  await step('besluiten: create the run\'s besluit', async () => {
+    input = body();
+    const res = await env.http.post(`${env.base}/besluiten`, input);
+    if (res.status !== 201 || !res.body?.url) throw new Error(`POST /besluiten: ${res.status} ${res.text.slice(0, 300)}`);
+    env.cleanup(res.body.url);
+    objects.besluit = res.body;
+    const trail = await env.http.get(`${res.body.url}/audittrail`);
+    const first = Array.isArray(trail.body) ? trail.body[0] : trail.body?.results?.[0];
+    if (first?.uuid) objects.audittrail = `${res.body.url}/audittrail/${first.uuid}`;
+  });
+  return {
+    objects,
+    detail: (path) => ({
+      '/besluiten/{uuid}': objects.besluit?.url,
+      '/besluiten/{besluit_uuid}/audittrail': objects.besluit && `${objects.besluit.url}/audittrail`,
+      '/besluiten/{besluit_uuid}/audittrail/{uuid}': objects.audittrail,
+    } as Record<string, string | undefined>)[path],
+    listQuery: (collection) => (collection === '/besluiten' ? `verantwoordelijkeOrganisatie=${organisatie}` : ''),
+    createBody: async (op) => (op.path === '/besluiten' ? body() : undefined),
+    putBody: (path) => (path === '/besluiten/{uuid}' ? { ...input, identificatie: objects.besluit?.identificatie } : undefined),
+  };
+}
