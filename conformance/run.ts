@@ -10,6 +10,7 @@ import { Fixtures, type ApiFixtures, type FixtureEnv } from './setup/fixtures.js
 import { buildCatalogi } from './setup/catalogi.js';
 import { buildAutorisaties } from './setup/autorisaties.js';
 import { buildBesluiten } from './setup/besluiten.js';
+import { buildZaken } from './setup/zaken.js';
 import { generatedGroups } from './generated/index.js';
 import { handwrittenGroups } from './suites/index.js';
 
@@ -28,7 +29,7 @@ export interface ConformanceOptions {
 }
 
 type Builder = (env: FixtureEnv, step: (name: string, fn: () => Promise<void>) => Promise<void>) => Promise<ApiFixtures>;
-const BUILDERS: Partial<Record<ApiName, Builder>> = { catalogi: buildCatalogi, autorisaties: buildAutorisaties, besluiten: buildBesluiten };
+const BUILDERS: Partial<Record<ApiName, Builder>> = { catalogi: buildCatalogi, autorisaties: buildAutorisaties, besluiten: buildBesluiten, zaken: buildZaken };
 
 export async function runConformance(o: ConformanceOptions): Promise<RunReport> {
   const started = Date.now();
