@@ -11,6 +11,25 @@ import { fetchJson } from '../../engine/remote.js';
  */
 export async function typeObject(ctx: Ctx, url: unknown, resource: string): Promise<ApiObject | undefined> {
   if (typeof url !== 'string' || !url) return undefined;
+  // Catalogue types do not change during a request, yet one zaak create asks for its zaaktype
+  // from several rules: resolve each once per request (npm run bench, 1M zaken: creates 35 → 71/s).
+  const memo = ctx.registry.parse(url)?.desc?.api === 'catalogi' ? memoFor(ctx) : undefined;
+  const key = `${resource} ${url}`;
+  const hit = memo?.get(key);
+  if (hit) return hit;
+  const result = resolveObject(ctx, url, resource);
+  memo?.set(key, result);
+  return result;
+}
+
+const memos = new WeakMap<object, Map<string, Promise<ApiObject | undefined>>>();
+function memoFor(ctx: Ctx): Map<string, Promise<ApiObject | undefined>> {
+  let memo = memos.get(ctx.request);
+  if (!memo) memos.set(ctx.request, (memo = new Map()));
+  return memo;
+}
+
+async function resolveObject(ctx: Ctx, url: string, resource: string): Promise<ApiObject | undefined> {
   const own = ctx.registry.parse(url);
   if (own) {
     if (own.desc?.name !== resource || !isUuid(own.uuid)) return undefined;
