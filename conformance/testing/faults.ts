@@ -39,6 +39,13 @@ const tokenOf = (x: Exchange) => x.headers.authorization?.replace(/^Bearer\s+/i,
 const ZTC = '/catalogi/api/v1';
 const AC = '/autorisaties/api/v1';
 const BRC = '/besluiten/api/v1';
+const ZRC = '/zaken/api/v1';
+
+/** A fault that lets one operation through without a token (as the all-rights client): its requires-auth test fails. */
+const noAuth = (group: string, method: string, path: string, test: string): Fault => ({
+  group, description: `${method} ${path} needs no token`, breaks: [test],
+  async request(x, admin) { if (is(x, method, `${ZRC}${path}`) && !tokenOf(x)) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
+});
 const clientOf = (x: Exchange): string | undefined => {
   try { return JSON.parse(Buffer.from(tokenOf(x)!.split('.')[1], 'base64url').toString()).client_id; } catch { return undefined; }
 };
@@ -185,6 +192,47 @@ export const FAULTS: Fault[] = [
     group: 'brc.jwt', description: 'the Besluiten treat a token of an unknown client id as the all-rights client',
     breaks: ['brc.jwt.unknown-client'],
     async request(x, admin) { if (x.path.startsWith(BRC) && clientOf(x)?.startsWith('unknown-')) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
+  },
+  // Zaken: most groups have no fixtures beyond their auth tests yet, so most faults open an operation up.
+  noAuth('zrc.klantcontact', 'GET', '/klantcontacten', 'zrc.klantcontact.list.requires-auth'),
+  noAuth('zrc.resultaat', 'GET', '/resultaten', 'zrc.resultaat.list.requires-auth'),
+  noAuth('zrc.status', 'GET', '/statussen', 'zrc.status.list.requires-auth'),
+  noAuth('zrc.zaakcontactmoment', 'GET', '/zaakcontactmomenten', 'zrc.zaakcontactmoment.list.requires-auth'),
+  noAuth('zrc.zaakverzoek', 'GET', '/zaakverzoeken', 'zrc.zaakverzoek.list.requires-auth'),
+  noAuth('zrc.zaaknotitie', 'GET', '/zaaknotities', 'zrc.zaaknotitie.list.requires-auth'),
+  noAuth('zrc.zaakinformatieobject', 'GET', '/zaakinformatieobjecten', 'zrc.zaakinformatieobject.list.requires-auth'),
+  noAuth('zrc.zaakbesluit', 'POST', '/zaken/{uuid}/besluiten', 'zrc.zaakbesluit.create.requires-auth'),
+  noAuth('zrc.zaakeigenschap', 'POST', '/zaken/{uuid}/zaakeigenschappen', 'zrc.zaakeigenschap.create.requires-auth'),
+  noAuth('zrc.zaaknummer', 'POST', '/zaaknummer_reserveren', 'zrc.zaaknummer.reserveren.requires-auth'),
+  {
+    group: 'zrc.audittrail', description: 'GET /zaken/{uuid}/audittrail/{uuid} answers 200 {} for an unknown uuid',
+    breaks: ['zrc.audittrail.retrieve.not-found'],
+    response: (x, a) => { if (is(x, 'GET', `${ZRC}/zaken/{uuid}/audittrail/{uuid}`) && a.status === 404) return { status: 200, headers: { ...a.headers, 'content-type': 'application/json' }, body: '{}' }; },
+  },
+  {
+    group: 'zrc.zaak', description: 'GET /zaken does without Accept-Crs (the proxy adds it)',
+    breaks: ['zrc.zaak.list.crs-missing'],
+    request: (x) => { if (is(x, 'GET', `${ZRC}/zaken`) && !x.headers['accept-crs']) return { ...x, headers: { ...x.headers, 'accept-crs': 'EPSG:4326' } }; },
+  },
+  {
+    group: 'zrc.rol', description: 'POST /rollen answers 201 without a Location header',
+    breaks: ['zrc.rol.create.valid'],
+    response: (x, a) => { if (is(x, 'POST', `${ZRC}/rollen`) && a.status === 201) { const { location: _, ...headers } = a.headers; return { ...a, headers }; } },
+  },
+  {
+    group: 'zrc.zaakobject', description: 'POST /zaakobjecten answers malformed JSON with 500 instead of 400',
+    breaks: ['zrc.zaakobject.create.robust.malformed-json'],
+    response: (x, a) => { if (is(x, 'POST', `${ZRC}/zaakobjecten`) && a.status === 400 && !parses(x.body)) return serverError(); },
+  },
+  {
+    group: 'zrc.api', description: 'the Zaken contract is not served as YAML',
+    breaks: ['zrc.api.openapi'],
+    request: (x) => { if (is(x, 'GET', `${ZRC}/schema/openapi.yaml`)) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' }; },
+  },
+  {
+    group: 'zrc.jwt', description: 'the Zaken treat a token that is not a JWT as the all-rights client',
+    breaks: ['zrc.jwt.garbage'],
+    async request(x, admin) { if (x.path.startsWith(ZRC) && tokenOf(x) && tokenOf(x)!.split('.').length !== 3) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
   },
 ];
 
