@@ -6,7 +6,8 @@ import { Repository } from './repository.js';
 function toApi(r: Row) {
   return {
     uuid: r.uuid,
-    bron: r.bron,
+    // The contract's enum is lower case (zrc, drc, brc); Open Zaak writes upper case (CONVENTIONS §6).
+    bron: String(r.bron).toLowerCase(),
     applicatieId: r.applicatie_id,
     applicatieWeergave: r.applicatie_weergave,
     gebruikersId: r.gebruikers_id,
@@ -20,7 +21,8 @@ function toApi(r: Row) {
     toelichting: r.toelichting,
     resourceWeergave: r.resource_weergave,
     aanmaakdatum: r.aanmaakdatum instanceof Date ? r.aanmaakdatum.toISOString() : r.aanmaakdatum,
-    wijzigingen: { oud: r.oud, nieuw: r.nieuw },
+    // No `oud` on a create, no `nieuw` on a destroy: the contract types both as objects, not null.
+    wijzigingen: { ...(r.oud ? { oud: r.oud } : {}), ...(r.nieuw ? { nieuw: r.nieuw } : {}) },
   };
 }
 

@@ -107,6 +107,7 @@ describe('[brc] Besluiten API', () => {
     const trail = await admin.request('GET', `${path(b.url)}/audittrail`);
     expect(trail.status).to.equal(200);
     expect(trail.body.map((a: any) => a.actie)).to.deep.equal(['create', 'partial_update']);
-    expect(trail.body[0]).to.include({ bron: 'BRC', resource: 'besluit', hoofdObject: b.url });
+    expect(trail.body[0]).to.include({ bron: 'brc', resource: 'besluit', hoofdObject: b.url });
+    expect(trail.body[0].wijzigingen).to.not.have.property('oud'); // a create has no old state
   });
 });
