@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/db.js';
+import { formatInSeries, nextInSeries } from '../../storage/counter.js';
 
 /**
  * A generated identificatie `DOCUMENT-{jaar van creatiedatum}-{10 digits}` (CONVENTIONS §3): a
@@ -8,12 +9,7 @@ import type { Db } from '../../storage/db.js';
 export async function nextDocumentIdentificatie(db: Db, bronorganisatie: string, year: number): Promise<string> {
   const prefix = `DOCUMENT-${year}`;
   for (;;) {
-    const { rows } = await db.raw(
-      `insert into eio_identificatie_counter (prefix, last) values (?, 1)
-       on conflict (prefix) do update set last = eio_identificatie_counter.last + 1 returning last`,
-      [prefix],
-    );
-    const identificatie = `${prefix}-${String(rows[0].last).padStart(10, '0')}`;
+    const identificatie = formatInSeries(prefix, await nextInSeries(db, 'eio_identificatie_counter', prefix));
     const taken = await db('enkelvoudiginformatieobject').where({ bronorganisatie, identificatie }).first('id');
     if (!taken) return identificatie;
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/db.js';
+import { formatInSeries, nextInSeries } from '../../storage/counter.js';
 
 const PREFIX = 'ZAAK';
 
@@ -12,12 +13,7 @@ const PREFIX = 'ZAAK';
 export async function nextIdentificatie(db: Db, bronorganisatie: string, year: number, reserve = false): Promise<string> {
   const prefix = `${PREFIX}-${year}`;
   for (;;) {
-    const { rows } = await db.raw(
-      `insert into zaak_identificatie_counter (prefix, last) values (?, 1)
-       on conflict (prefix) do update set last = zaak_identificatie_counter.last + 1 returning last`,
-      [prefix],
-    );
-    const identificatie = `${prefix}-${String(rows[0].last).padStart(10, '0')}`;
+    const identificatie = formatInSeries(prefix, await nextInSeries(db, 'zaak_identificatie_counter', prefix));
     const taken = await db('zaak_identificatie')
       .insert({ bronorganisatie, identificatie, reserved: reserve })
       .onConflict(['bronorganisatie', 'identificatie']).ignore()
