@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /**
  * Configuration from environment variables, validated once at start. A wrong value stops the
  * server with a message that names the variable, instead of failing later on first use.
@@ -36,6 +40,8 @@ export interface Config {
   notificationTimeoutMs: number;
   /** When set: publish every message to this external Notificaties API instead of delivering locally. */
   notificatiesApi?: { url: string; clientId: string; secret: string };
+  /** The key BSNs are encrypted and hashed with at rest (src/privacy/bsn.ts), 32 bytes. */
+  bsnKey: Buffer;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -85,6 +91,28 @@ function url(name: string, raw: string): string {
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * BSN_KEY (32 bytes, base64 or hex). Without it: a random key for an in-memory database, a key
+ * file made once in DATA_DIR for the embedded one; a real PostgreSQL needs it set, since a key
+ * lost with a container would make every stored BSN unreadable.
+ */
+function bsnKey(env: NodeJS.ProcessEnv, dataDir: string, databaseUrl: string | undefined): Buffer {
+  const raw = env.BSN_KEY;
+  if (raw) {
+    const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+    if (key.length !== 32) throw new ConfigError('BSN_KEY must be 32 bytes, as 64 hex digits or base64');
+    return key;
+  }
+  if (databaseUrl) throw new ConfigError('BSN_KEY must be set with DATABASE_URL (32 bytes, e.g. `openssl rand -base64 32`)');
+  if (dataDir === 'memory') return randomBytes(32);
+  const file = join(dataDir, 'bsn.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  }
+  return bsnKey({ BSN_KEY: readFileSync(file, 'utf8').trim() }, dataDir, undefined);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env, 'PORT', 8000);
   const baseUrl = url('BASE_URL', env.BASE_URL || `http://localhost:${port}`);
@@ -113,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notificationBackoffMaxMs: int(env, 'NOTIFICATION_BACKOFF_MAX_MS', 3600_000, 1),
     notificationTimeoutMs: int(env, 'NOTIFICATION_TIMEOUT_MS', 10_000, 100),
     notificatiesApi: notificatiesApi(env),
+    bsnKey: bsnKey(env, env.DATA_DIR || './data', databaseUrl),
   };
 }

@@ -2,8 +2,9 @@ import type { Handler } from '../core/types.js';
 import { notFound, permissionDenied } from '../core/errors.js';
 import type { Descriptor, Row } from './descriptor.js';
 import { Repository } from './repository.js';
+import { bsnVault, type BsnVault } from '../privacy/bsn.js';
 
-function toApi(r: Row) {
+function toApi(r: Row, vault: BsnVault) {
   return {
     uuid: r.uuid,
     // The contract's enum is lower case (zrc, drc, brc); Open Zaak writes upper case (CONVENTIONS §6).
@@ -22,7 +23,7 @@ function toApi(r: Row) {
     resourceWeergave: r.resource_weergave,
     aanmaakdatum: r.aanmaakdatum instanceof Date ? r.aanmaakdatum.toISOString() : r.aanmaakdatum,
     // No `oud` on a create, no `nieuw` on a destroy: the contract types both as objects, not null.
-    wijzigingen: { ...(r.oud ? { oud: r.oud } : {}), ...(r.nieuw ? { nieuw: r.nieuw } : {}) },
+    wijzigingen: { ...(r.oud ? { oud: vault.openTree(r.oud) } : {}), ...(r.nieuw ? { nieuw: vault.openTree(r.nieuw) } : {}) },
   };
 }
 
@@ -43,13 +44,13 @@ export function audittrail(main: Descriptor, param: string, readScope: string): 
       await check(ctx);
       const rows = await ctx.db('audittrail').where({ hoofd_object_uuid: req.params[param] }).orderBy([{ column: 'aanmaakdatum' }, { column: 'id' }]);
       if (!rows.length) throw notFound();
-      return { status: 200, body: rows.map(toApi) };
+      return { status: 200, body: rows.map((r) => toApi(r, bsnVault(ctx.config))) };
     },
     retrieve: async (req, ctx) => {
       await check(ctx);
       const row = await ctx.db('audittrail').where({ hoofd_object_uuid: req.params[param], uuid: req.params.uuid }).first();
       if (!row) throw notFound();
-      return { status: 200, body: toApi(row) };
+      return { status: 200, body: toApi(row, bsnVault(ctx.config)) };
     },
   };
 }

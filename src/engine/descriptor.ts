@@ -89,7 +89,9 @@ export interface Descriptor {
     ownTrail?: boolean;
   };
   /** Columns derived from nested fields (e.g. a rol's BSN), added to the row on every write. */
-  derive?: (input: ApiObject) => Row;
+  derive?: (input: ApiObject, ctx: Ctx) => Row;
+  /** Its stored jsonb holds BSNs (rol, zaakobject): sealed at rest, opened on read (src/privacy/bsn.ts). */
+  sealed?: boolean;
   /**
    * Consequences of a write on other objects (closing a zaak when its last status is set),
    * inside the write's transaction: `ctx.db` is the transaction.

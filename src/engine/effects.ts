@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../core/types.js';
 import type { ApiObject, Descriptor } from './descriptor.js';
+import { bsnVault } from '../privacy/bsn.js';
 
 export type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
 
@@ -34,6 +35,7 @@ async function writeAudit(
   const audit = desc.audit!;
   const hoofdObject = audit.main ? await audit.main(obj, ctx) : obj.url;
   const { caller } = ctx;
+  const vault = bsnVault(ctx.config);
   await ctx.db('audittrail').insert({
     uuid: randomUUID(),
     bron: audit.bron,
@@ -51,8 +53,9 @@ async function writeAudit(
     resource_weergave: audit.weergave ? audit.weergave(obj) : '',
     toelichting: ctx.request.headers['x-audit-toelichting'] ?? '',
     aanmaakdatum: ctx.now,
-    oud: before === null ? null : JSON.stringify(before),
-    nieuw: after === null ? null : JSON.stringify(after),
+    // An audit row keeps whole objects: their BSNs are sealed like the objects' own (privacy by design).
+    oud: before === null ? null : JSON.stringify(vault.sealTree(before)),
+    nieuw: after === null ? null : JSON.stringify(vault.sealTree(after)),
   });
 }
 

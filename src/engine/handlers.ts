@@ -92,7 +92,7 @@ export async function write(
   await runRules(actie === 'create' ? desc.rules?.create : desc.rules?.update, input, ctx, existing?.obj);
   const row = toRow(desc, input, writableFields(desc, schemaName), ctx);
   if (desc.scopedBy) row[desc.scopedBy.column] = ctx.request.params[desc.scopedBy.param]; // the path names the main object
-  Object.assign(row, desc.derive?.(input));
+  Object.assign(row, desc.derive?.(input, ctx));
   const r = repo(desc, ctx);
   if (!(await r.permits(row))) throw permissionDenied();
   const after = await ctx.db.transaction(async (trx) => {

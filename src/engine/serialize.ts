@@ -1,5 +1,6 @@
 import type { Ctx } from '../core/types.js';
 import { blankFor, contractFor } from './contract.js';
+import { bsnVault } from '../privacy/bsn.js';
 import type { ApiObject, Descriptor, Row } from './descriptor.js';
 
 const orderCache = new Map<string, [string, unknown][]>();
@@ -34,7 +35,7 @@ function refsToApi(value: any, target: string, ctx: Ctx): unknown {
 export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx): Promise<ApiObject[]> {
   const shape = responseShape(desc);
   const objs = rows.map((row) => {
-    const merged: ApiObject = { ...(row.data ?? {}) };
+    const merged: ApiObject = desc.sealed ? bsnVault(ctx.config).openTree(row.data ?? {}) : { ...(row.data ?? {}) };
     merged.url = ctx.registry.url(desc, row.uuid, desc.scopedBy ? row[desc.scopedBy.column] : undefined);
     merged.uuid = row.uuid;
     for (const [field, c] of Object.entries(desc.columns)) merged[field] = columnToApi(row[c.column], c.kind, c.target, ctx);
@@ -69,7 +70,7 @@ export function toRow(desc: Descriptor, input: ApiObject, writable: Set<string>,
     if (c) row[c.column] = columnFromApi(value, c.kind, c.target, ctx);
     else data[field] = desc.refs?.[field] ? refsFromApi(value, desc.refs[field], ctx) : value;
   }
-  row.data = data;
+  row.data = desc.sealed ? bsnVault(ctx.config).sealTree(data) : data;
   return row;
 }
 

@@ -30,7 +30,7 @@ export function createApp(deps: Deps): express.Express {
   app.get('/readyz', async (_req, res) => {
     try {
       await deps.db.raw('select 1');
-      const current = await migrationsCurrent(deps.db, deps.components.flatMap((c) => c.migrations));
+      const current = await migrationsCurrent(deps.db, deps.components.flatMap((c) => c.migrations), deps.config);
       res.status(current ? 200 : 503).json({ status: current ? 'ready' : 'migrations pending' });
     } catch {
       res.status(503).json({ status: 'database unreachable' });

@@ -14,6 +14,10 @@ import { mintToken } from '../../src/auth/token.js';
 
 let running: Running | undefined;
 
+// One BSN key for the whole run: the server, the CLI processes tests start and restarted servers
+// must all read the same sealed BSNs (a real PostgreSQL requires BSN_KEY to be set).
+process.env.BSN_KEY ||= randomBytes(32).toString('base64');
+
 /** A port nobody listens on now, so BASE_URL is right before the server starts. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

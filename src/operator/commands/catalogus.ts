@@ -73,7 +73,7 @@ Applies the migrations that are not applied yet and prints their names, or "up t
       const env = await openEnv(config, { migrations: false });
       try {
         const before = await applied(env.db);
-        await migrate(env.db, components.flatMap((c) => c.migrations));
+        await migrate(env.db, components.flatMap((c) => c.migrations), config);
         const now = [...(await applied(env.db))].filter((n) => !before.has(n));
         if (!now.length) out('Database up to date.');
         for (const name of now) out(`applied ${name}`);

@@ -81,7 +81,7 @@ export async function openEnv(config: Config, opts: { migrations?: boolean } = {
     }
   };
   try {
-    if (opts.migrations !== false) await migrate(db, components.flatMap((c) => c.migrations));
+    if (opts.migrations !== false) await migrate(db, components.flatMap((c) => c.migrations), config);
   } catch (e) {
     await close();
     throw e;

@@ -5,6 +5,8 @@ import { underZaak, zaakRef } from './common.js';
 import { childRules } from '../rules/index.js';
 import { statusGezet } from '../afsluiten.js';
 import { mirrorZaakInformatieObject } from '../mirror.js';
+import { bsnVault } from '../../../privacy/bsn.js';
+import { lookupValue } from './rol-filters.js';
 
 /** Server-set registratiedatum, a date-time in the contract, set on create (zrc-004 for zaakinformatieobjecten). */
 const registratiedatum = (input: ApiObject, ctx: Ctx, existing?: ApiObject) => {
@@ -42,11 +44,13 @@ export const resultaat = underZaak({
 });
 
 /** The identifiers inside betrokkeneIdentificatie that the rol filters need as columns. */
-function rolIdentifiers(input: ApiObject) {
+function rolIdentifiers(input: ApiObject, ctx: Ctx) {
   const id = input.betrokkeneIdentificatie ?? {};
   const pick = (type: string, field: string) => (input.betrokkeneType === type ? id[field] || null : null);
+  const bsn = pick('natuurlijk_persoon', 'inpBsn');
   return {
-    inp_bsn: pick('natuurlijk_persoon', 'inpBsn'),
+    // The BSN as its keyed hash: the filter looks up by hash, the object keeps it sealed.
+    inp_bsn: bsn && bsnVault(ctx.config).hash(bsn),
     anp_identificatie: pick('natuurlijk_persoon', 'anpIdentificatie'),
     inp_a_nummer: pick('natuurlijk_persoon', 'inpA_nummer'),
     inn_nnp_id: pick('niet_natuurlijk_persoon', 'innNnpId'),
@@ -74,7 +78,7 @@ export const rol = underZaak({
     zaak: zaakRef, betrokkene: col('betrokkene'), betrokkeneType: col('betrokkene_type'), roltype: ref('roltype', 'roltype'),
     omschrijving: col('omschrijving'), omschrijvingGeneriek: col('omschrijving_generiek'),
   },
-  filters: Object.fromEntries(Object.entries(ROL_FILTER_COLUMNS).map(([p, c]) => [p, (qb: any, v: unknown) => qb.where(`t.${c}`, v)])),
+  filters: Object.fromEntries(Object.entries(ROL_FILTER_COLUMNS).map(([p, c]) => [p, (qb: any, v: unknown, ctx: Ctx) => qb.where(`t.${c}`, lookupValue(c, v, ctx))])),
   order: ['-id'],
   serverFields: ['registratiedatum', 'omschrijving', 'omschrijvingGeneriek'],
   prepare: async (input, ctx, existing) => {
@@ -85,6 +89,7 @@ export const rol = underZaak({
     input.omschrijvingGeneriek = roltype?.omschrijvingGeneriek ?? '';
   },
   derive: rolIdentifiers,
+  sealed: true,
   rules: childRules.rol,
   enrich: async (objs) => objs.forEach((o) => { o.statussen ??= []; }),
 });
@@ -92,6 +97,7 @@ export const rol = underZaak({
 export const zaakobject = underZaak({
   name: 'zaakobject', path: 'zaakobjecten', table: 'zaakobject', schema: 'ZaakObject',
   columns: { zaak: zaakRef, object: col('object'), objectType: col('object_type') },
+  sealed: true, // objectIdentificatie of a natuurlijk_persoon holds a BSN
   order: ['-id'],
   rules: childRules.zaakobject,
   // The contract gives objectTypeOverige the pattern [a-z\_]+, which an empty string does not
