@@ -4,7 +4,6 @@ import type { Handler } from '../../../core/types.js';
 import { ApiError } from '../../../core/errors.js';
 import { addressedVersion } from '../versions.js';
 import { store } from '../content.js';
-import { eio } from '../resources/eio.js';
 
 /**
  * GET …/download (drc-010, CONVENTIONS §9): the content of the addressed version, streamed, with
@@ -14,7 +13,6 @@ import { eio } from '../resources/eio.js';
  */
 export const download: Handler = async (req, ctx) => {
   const row = await addressedVersion(ctx);
-  ctx.inzage?.note(eio, [row], 'lezen', ctx);
   if (!row.inhoud_key) return { status: 204 };
   const size = Number(row.bestandsomvang ?? 0);
   const headers: Record<string, string> = {
