@@ -1,6 +1,8 @@
 // The orphan sweep of document contents (src/components/documenten/sweep.ts): files older than
 // the grace period that no version, current row or bestandsdeel points at are removed; the rest stay.
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect } from 'chai';
@@ -9,6 +11,8 @@ import { b64, catalogus, DRC, eioBody, rel } from './documenten-fixtures.js';
 import { fileStoreFor } from '../../src/storage/files/index.js';
 import type { FsFileStore } from '../../src/storage/files/fs-store.js';
 import { sweepOrphans } from '../../src/components/documenten/sweep.js';
+import { loadConfig } from '../../src/config.js';
+import { start } from '../../src/server.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -84,5 +88,31 @@ describe('[drc:sweep] orphaned content files', () => {
     expect(await exists(orphan)).to.equal(true);
     expect((await sweepOrphans(testServer().db, store, { graceMs: 60 * 60 * 1000 })).orphans).to.include(orphan);
     expect(await exists(orphan)).to.equal(false);
+  });
+
+  it('[drc:sweep] the server sweeps once at start: an old orphan goes, a fresh file stays', async function () {
+    this.timeout(120_000); // a second server on its own embedded database (or the same PostgreSQL)
+    // Its own DATA_DIR, never 'memory': the in-memory store is this process's, shared with the test server.
+    const dir = await mkdtemp(join(tmpdir(), 'zgw-sweep-'));
+    const place = async (ms: number) => {
+      const key = randomBytes(16).toString('hex');
+      const path = join(dir, 'files', key.slice(0, 2), key.slice(2, 4), key);
+      await mkdir(join(path, '..'), { recursive: true });
+      await writeFile(path, key);
+      if (ms) await age(path, ms);
+      return path;
+    };
+    const old = await place(2 * DAY);
+    const fresh = await place(0);
+    const server = await start(loadConfig({ ...process.env, PORT: '0', DATA_DIR: dir, DEMO: 'false', LOG_LEVEL: 'silent' }));
+    try {
+      const gone = async () => stat(old).then(() => false, () => true);
+      for (let i = 0; i < 100 && !(await gone()); i++) await new Promise((ok) => setTimeout(ok, 100));
+      expect(await gone()).to.equal(true);
+      expect((await stat(fresh)).size).to.equal(32);
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

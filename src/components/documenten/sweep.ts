@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
-import type { FileStore } from '../../storage/files/index.js';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.js';
+import { fileStoreFor, type FileStore } from '../../storage/files/index.js';
 
 /**
  * Content files no row points at. A content is written to the store before the row that
@@ -64,4 +66,18 @@ async function unreferenced(db: Knex, keys: string[]): Promise<string[]> {
   const [first, ...rest] = REFERENCES.map(([table, column]) => db(table).whereIn(column, keys).select(`${column} as key`));
   const referenced = new Set((await first.union(rest)).map((r: { key: string }) => r.key));
   return keys.filter((k) => !referenced.has(k));
+}
+
+/**
+ * Once at server start, in the background: orphans a crash left since the last run. A failure
+ * is logged, never fatal; the grace period keeps other servers' writes in progress (PostgreSQL,
+ * shared DATA_DIR) safe.
+ */
+export async function sweepAtStart(env: { db: Knex; config: Config; logger: Logger; signal: AbortSignal }): Promise<void> {
+  try {
+    const result = await sweepOrphans(env.db, await fileStoreFor(env.config.dataDir), { signal: env.signal });
+    if (result.orphans.length || result.temp) env.logger.info({ orphans: result.orphans.length, temp: result.temp, checked: result.checked }, 'documenten: removed orphaned content files');
+  } catch (e) {
+    if (!env.signal.aborted) env.logger.warn({ err: e }, 'documenten: orphan sweep failed');
+  }
 }
