@@ -92,6 +92,15 @@ describe('[drc] Documenten API', () => {
     expectInvalid(await admin.request('POST', `${DRC}/enkelvoudiginformatieobjecten`, eioBody(`${types.published.slice(0, -36)}${randomUUID()}`)), 'informatieobjecttype', 'bad-url');
   });
 
+  it('[drc-001] an update to a concept informatieobjecttype is not-published; to another published one is allowed (1.3.0)', async () => {
+    const doc = (await create()).body;
+    const lock = (await admin.request('POST', `${rel(doc.url)}/lock`)).body.lock;
+    expectInvalid(await admin.request('PATCH', rel(doc.url), { informatieobjecttype: types.concept, lock }), 'informatieobjecttype', 'not-published');
+    const moved = await admin.request('PATCH', rel(doc.url), { informatieobjecttype: types.another, lock });
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
+    expect(moved.body.informatieobjecttype).to.equal(types.another);
+  });
+
   it('[drc-005] with ontvangstdatum the status cannot be in_bewerking or ter_vaststelling', async () => {
     expectInvalid(await create({ ontvangstdatum: '2026-01-01', status: 'in_bewerking' }), 'status', 'invalid_for_received');
     expectInvalid(await create({ ontvangstdatum: '2026-01-01', status: 'ter_vaststelling' }), 'status', 'invalid_for_received');
@@ -168,6 +177,15 @@ describe('[drc] Documenten API', () => {
     expect(zoek.body.results.map((o: any) => o.url)).to.deep.equal([doc.url]);
     expect(zoek.body.results[0]._expand.informatieobjecttype.url).to.equal(types.published);
     expectInvalid(await admin.request('GET', `${rel(doc.url)}?expand=titel`), 'expand', 'invalid_choice');
+  });
+
+  it('[drc-011] [drc-012] expand goes no further than the Catalogi type (invalid_choice); a client with documenten.lezen gets the type expanded', async () => {
+    const doc = (await create()).body;
+    expectInvalid(await admin.request('GET', `${rel(doc.url)}?expand=informatieobjecttype.catalogus`), 'expand', 'invalid_choice');
+    const reader = await client({ autorisaties: [{ component: 'drc', scopes: ['documenten.lezen'], informatieobjecttype: types.published, maxVertrouwelijkheidaanduiding: 'zeer_geheim' }] });
+    const one = await reader.request('GET', `${rel(doc.url)}?expand=informatieobjecttype`);
+    expect(one.status, JSON.stringify(one.body)).to.equal(200);
+    expect(one.body._expand.informatieobjecttype?.url).to.equal(types.published);
   });
 
   it('[drc-014] _zoek takes uuid__in, identificatie and bronorganisatie', async () => {
