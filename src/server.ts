@@ -48,8 +48,11 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Notification delivery runs with the server only (not in prepare(), which the CLI uses).
   const worker = new NotificationWorker(db, config, log).start();
+  const upkeep = new AbortController();
+  const started = Promise.all(components.map((c) => c.atStart?.({ db, config, logger: log, signal: upkeep.signal })));
   const close = async () => {
-    await Promise.all([new Promise<void>((ok) => server.close(() => ok())), worker.stop()]);
+    upkeep.abort();
+    await Promise.all([new Promise<void>((ok) => server.close(() => ok())), worker.stop(), started]);
     await db.destroy();
     release();
   };
