@@ -24,8 +24,8 @@ export async function buildDocumenten(env: FixtureEnv, step: (name: string, fn: 
     if (first?.uuid) objects.audittrail = `${objects.document.url}/audittrail/${first.uuid}`;
   });
   if (ztc.scoping) {
-    await step('documenten: documents of informatieobjecttypen A and B at openbaar and geheim for the scoping tests (zrc-006)', async () => {
-      objects.scoping = await buildScopedDocumenten(env, ztc.scoping);
+    await step('documenten: documents of informatieobjecttypen A and B at openbaar and geheim, with a gebruiksrecht each and linked to the scoping zaken, for the scoping tests (zrc-006)', async () => {
+      objects.scoping = await buildScopedDocumenten(env, ztc.scoping, env.fixtures?.get('zaken')?.objects.scoping);
     }).catch((e: Error) => { objects.scopingReason = `the scoping documents could not be built: ${e.message}`; });
   }
   return {

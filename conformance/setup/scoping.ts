@@ -67,17 +67,31 @@ export async function buildScopedZaken(env: FixtureEnv, types: Record<TypeKey, S
   return out;
 }
 
-export interface ScopedDocumenten { bronorganisatie: string; documenten: Record<Key, any>; inhoud: string }
+export interface ScopedDocumenten {
+  bronorganisatie: string; documenten: Record<Key, any>; inhoud: string; gebruiksrechten: Record<Key, any>;
+  /** Each document linked to the zaak of its key (zaakinformatieobjecten, mirrored as objectinformatieobjecten), when Zaken is given. */
+  zios?: Record<Key, any>; ziosReason?: string;
+}
 
-/** Documenten: an enkelvoudiginformatieobject per key with a small content. */
-export async function buildScopedDocumenten(env: FixtureEnv, types: Record<TypeKey, ScopingTypes>): Promise<ScopedDocumenten> {
+/** Documenten: an enkelvoudiginformatieobject per key with a small content and a gebruiksrecht, linked to the zaak of its key. */
+export async function buildScopedDocumenten(env: FixtureEnv, types: Record<TypeKey, ScopingTypes>, zaken?: ScopedZaken): Promise<ScopedDocumenten> {
   const org = elfproef();
   const inhoud = Buffer.from(`ZGW conformance scoping ${org}\n`).toString('base64');
-  const documenten = {} as Record<Key, any>;
+  const out: ScopedDocumenten = { bronorganisatie: org, inhoud, documenten: {} as any, gebruiksrechten: {} as any };
   for (const key of KEYS) {
-    documenten[key] = await createOrThrow(env, `${env.base}/enkelvoudiginformatieobjecten`, documentBody(org, types[typeOf(key)].informatieobjecttype.url, { vertrouwelijkheidaanduiding: levelOf(key), inhoud, titel: `scoping ${key}` }));
+    const doc = await createOrThrow(env, `${env.base}/enkelvoudiginformatieobjecten`, documentBody(org, types[typeOf(key)].informatieobjecttype.url, { vertrouwelijkheidaanduiding: levelOf(key), inhoud, titel: `scoping ${key}` }));
+    out.documenten[key] = doc;
+    out.gebruiksrechten[key] = await createOrThrow(env, `${env.base}/gebruiksrechten`, { informatieobject: doc.url, startdatum: '2024-01-15T00:00:00Z', omschrijvingVoorwaarden: 'ZGW conformance scoping' });
   }
-  return { bronorganisatie: org, documenten, inhoud };
+  if (!zaken) out.ziosReason = 'no Zaken API given: documents not linked to zaken';
+  else {
+    out.zios = {} as Record<Key, any>;
+    for (const key of KEYS) {
+      const zaak = zaken.zaken[key].url as string;
+      out.zios[key] = await createOrThrow(env, `${zaak.replace(/\/zaken\/[^/]+$/, '')}/zaakinformatieobjecten`, { zaak, informatieobject: out.documenten[key].url, titel: `scoping ${key}` });
+    }
+  }
+  return out;
 }
 
 export const documentBody = (bronorganisatie: string, informatieobjecttype: string, extra: Body = {}): Body => ({

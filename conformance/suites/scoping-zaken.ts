@@ -1,10 +1,9 @@
 // Zaken scoping (zrc-006, expand zrc-027): a client authorised for zaaktype A up to openbaar sees
 // the A/openbaar zaak and its children, and no zaak of zaaktype B or above openbaar, in lists,
 // _zoek, expand and detail.
-import { expectStatus } from '../core/expect.js';
 import { skip, type GroupDef, type TestContext } from '../core/types.js';
-import { ALLOWED, ALLOWED_LEVEL, type Key, type ScopedZaken } from '../setup/scoping.js';
-import { expectAllMay, expectExpandClean, expectHidden, expectOnly, forbiddenKeys, h, scopedClient, scoped, scopingTypes, urlsOf, uuidOf } from './scoping.js';
+import { ALLOWED, ALLOWED_LEVEL, type Key, type ScopedDocumenten, type ScopedZaken } from '../setup/scoping.js';
+import { expectAllMay, expectDetails, expectExpandClean, expectHidden, expectOnly, forbiddenKeys, expectRefusedCreates, expectUnwritable, h, scopedClient, scopedWriter, scoped, scopingTypes, urlsOf, uuidOf } from './scoping.js';
 
 const zaken = (ctx: TestContext) => scoped<ScopedZaken>(ctx, 'zaken');
 const base = (ctx: TestContext) => ctx.apis.zaken!;
@@ -13,13 +12,14 @@ const allForbidden = (z: ScopedZaken) => [...urlsOf(z.zaken, forbiddenKeys), ...
 const deelzaken = (z: ScopedZaken) => (z.deelzaken ? skip(`the forbidden zaken could not be made deelzaken of the allowed one: ${z.deelzaken}`) : z);
 
 /** A child list (`/rollen`, `/statussen`): per zaak filter and unfiltered, only the allowed zaak's children; forbidden details hidden. */
-function childTest(path: '/rollen' | '/statussen', pick: (z: ScopedZaken) => Record<Key, any>) {
+function childTest(path: '/rollen' | '/statussen' | '/zaakinformatieobjecten', pick: (ctx: TestContext, z: ScopedZaken) => Record<Key, any>) {
   const name = path.slice(1);
   return h(`zrc.scoping.${name}`, `GET ${path} (per zaak and unfiltered) shows only the ${name} of zaken the client may see; their details are 403/404 for the others`, ['zrc-006'], async (ctx) => {
     const z = zaken(ctx);
+    const children = pick(ctx, z);
     const as = await scopedClient(ctx);
-    const allowed = urlsOf(pick(z), [ALLOWED]);
-    const forbidden = urlsOf(pick(z), forbiddenKeys);
+    const allowed = urlsOf(children, [ALLOWED]);
+    const forbidden = urlsOf(children, forbiddenKeys);
     for (const key of [ALLOWED, ...forbiddenKeys]) {
       const res = await ctx.http.get(`${base(ctx)}${path}?zaak=${encodeURIComponent(z.zaken[key].url)}`, { as });
       if (key !== ALLOWED && res.status === 403) continue;
@@ -46,11 +46,13 @@ export const zakenScopingGroup: GroupDef = {
       const body = { uuid__in: Object.values(z.zaken).map((x) => uuidOf(x.url)) };
       expectOnly(await ctx.http.post(`${base(ctx)}/zaken/_zoek`, body, { as: await scopedClient(ctx) }), urlsOf(z.zaken, [ALLOWED]), urlsOf(z.zaken, forbiddenKeys), 'POST /zaken/_zoek');
     }),
-    h('zrc.scoping.detail', 'GET /zaken/{uuid} of a zaak of zaaktype B or above openbaar is 403 or 404 for the client, never 200; the A/openbaar zaak is 200', ['zrc-006'], async (ctx) => {
+    h('zrc.scoping.detail', 'GET and HEAD /zaken/{uuid} of a zaak of zaaktype B or above openbaar are 403 or 404 for the client, never 2xx; the A/openbaar zaak is 200', ['zrc-006'], async (ctx) => {
       const z = zaken(ctx);
-      const as = await scopedClient(ctx);
-      expectStatus(await ctx.http.get(z.zaken[ALLOWED].url, { as }), 200);
-      await expectHidden(ctx, as, urlsOf(z.zaken, forbiddenKeys));
+      await expectDetails(ctx, await scopedClient(ctx), z.zaken[ALLOWED].url, urlsOf(z.zaken, forbiddenKeys));
+    }),
+    h('zrc.scoping.audittrail', 'GET /zaken/{uuid}/audittrail of a forbidden zaak is 403 or 404 for a client with audittrails.lezen; of the allowed zaak 200', ['zrc-006'], async (ctx) => {
+      const z = zaken(ctx);
+      await expectDetails(ctx, await scopedClient(ctx), z.zaken[ALLOWED].url, urlsOf(z.zaken, forbiddenKeys), '/audittrail');
     }),
     h('zrc.scoping.expand-detail', 'GET /zaken/{uuid}?expand=deelzaken,rollen,status of the allowed zaak leaves out the deelzaken the client may not see', ['zrc-006', 'zrc-027'], async (ctx) => {
       const z = deelzaken(zaken(ctx));
@@ -69,7 +71,21 @@ export const zakenScopingGroup: GroupDef = {
       expectOnly(res, urlsOf(z.zaken, [ALLOWED]), urlsOf(z.zaken, forbiddenKeys), 'POST /zaken/_zoek?expand=');
       expectExpandClean(res, allForbidden(z), 'POST /zaken/_zoek?expand=');
     }),
-    childTest('/rollen', (z) => z.rollen),
-    childTest('/statussen', (z) => z.statussen),
+    h('zrc.scoping.update', 'PATCH /zaken/{uuid} of a zaak of zaaktype B or above openbaar is 403 or 404 for a client with zaken.bijwerken for A up to openbaar, and changes nothing', ['zrc-006'], async (ctx) => {
+      const z = zaken(ctx);
+      await expectUnwritable(ctx, await scopedWriter(ctx), z.zaken[ALLOWED].url, urlsOf(z.zaken, forbiddenKeys), { toelichting: `gewijzigd zonder rechten ${z.bronorganisatie}` });
+    }),
+    h('zrc.scoping.create', 'POST /zaken of zaaktype B, or of zaaktype A above openbaar, is 403 for a client with zaken.aanmaken for A up to openbaar', ['zrc-006'], async (ctx) => {
+      const z = zaken(ctx);
+      const t = scopingTypes(ctx);
+      const zaak = (type: 'A' | 'B', level: string) => ({ bronorganisatie: z.bronorganisatie, verantwoordelijkeOrganisatie: z.bronorganisatie, zaaktype: t[type].zaaktype.url, startdatum: '2024-01-15', vertrouwelijkheidaanduiding: level });
+      await expectRefusedCreates(ctx, await scopedWriter(ctx), `${base(ctx)}/zaken`, { 'zaaktype B, openbaar': zaak('B', 'openbaar'), 'zaaktype A, geheim': zaak('A', 'geheim') });
+    }),
+    childTest('/rollen', (_, z) => z.rollen),
+    childTest('/statussen', (_, z) => z.statussen),
+    childTest('/zaakinformatieobjecten', (ctx) => {
+      const d = scoped<ScopedDocumenten>(ctx, 'documenten');
+      return d.zios ?? skip(d.ziosReason ?? 'no zaakinformatieobjecten');
+    }),
   ],
 };

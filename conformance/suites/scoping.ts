@@ -20,13 +20,13 @@ export function scoped<T>(ctx: TestContext, api: ApiName): T {
   return f.scoping ?? skip(f.scopingReason ?? `no scoping objects for ${api}`);
 }
 
-/** One applicatie for all three APIs: zaaktype A, informatieobjecttype A (both up to openbaar), besluittype A; read scopes only. */
+/** One applicatie for all three APIs: zaaktype A, informatieobjecttype A (both up to openbaar), besluittype A; read scopes (and the audit trail's) only. */
 export function scopedClient(ctx: TestContext): Promise<Credentials> {
   const t = scopingTypes(ctx).A;
   return ctx.clients.limited([
-    { component: 'zrc', scopes: ['zaken.lezen'], zaaktype: t.zaaktype.url, maxVertrouwelijkheidaanduiding: ALLOWED_LEVEL },
-    { component: 'drc', scopes: ['documenten.lezen'], informatieobjecttype: t.informatieobjecttype.url, maxVertrouwelijkheidaanduiding: ALLOWED_LEVEL },
-    { component: 'brc', scopes: ['besluiten.lezen'], besluittype: t.besluittype.url },
+    { component: 'zrc', scopes: ['zaken.lezen', 'audittrails.lezen'], zaaktype: t.zaaktype.url, maxVertrouwelijkheidaanduiding: ALLOWED_LEVEL },
+    { component: 'drc', scopes: ['documenten.lezen', 'audittrails.lezen'], informatieobjecttype: t.informatieobjecttype.url, maxVertrouwelijkheidaanduiding: ALLOWED_LEVEL },
+    { component: 'brc', scopes: ['besluiten.lezen', 'audittrails.lezen'], besluittype: t.besluittype.url },
   ], 'scoping');
 }
 
@@ -64,12 +64,13 @@ export function expectAllMay(res: Response, may: (row: any) => boolean, what: st
 }
 
 /** Details of forbidden objects answer 403 or 404, never 200 (RULES.md Authentication and authorisation). */
-export async function expectHidden(ctx: TestContext, as: Credentials, urls: string[], extra: { suffix?: string; accept?: string } = {}): Promise<void> {
+export async function expectHidden(ctx: TestContext, as: Credentials, urls: string[], extra: { suffix?: string; accept?: string; method?: 'GET' | 'HEAD' } = {}): Promise<void> {
   const leaked: string[] = [];
   const wrong: string[] = [];
+  const method = extra.method ?? 'GET';
   for (const url of urls) {
-    const res = await ctx.http.get(`${url}${extra.suffix ?? ''}`, { as, ...(extra.accept ? { headers: { Accept: extra.accept } } : {}) });
-    if (res.status >= 200 && res.status < 300) leaked.push(res.exchange.url);
+    const res = await ctx.http.request({ method, url: `${url}${extra.suffix ?? ''}`, as, ...(extra.accept ? { headers: { Accept: extra.accept } } : {}) });
+    if (res.status >= 200 && res.status < 300) leaked.push(`${method} ${res.exchange.url}`);
     else if (res.status !== 403 && res.status !== 404) wrong.push(`${describeRes(res)}`);
   }
   if (leaked.length) fail(`a client without rights on them read ${leaked.length} object(s) (2xx, expected 403 or 404): ${leaked.join(', ')}`);
@@ -94,4 +95,48 @@ export function expectExpandClean(res: Response, forbidden: string[], what: stri
   const got = new Set(expandedUrls(res.body));
   const leaked = forbidden.filter((u) => got.has(u));
   if (leaked.length) fail(leakMessage(res, `${what} (under _expand)`, leaked));
+}
+
+/** GET and HEAD of the forbidden details are 403/404; the allowed one is 200. */
+export async function expectDetails(ctx: TestContext, as: Credentials, allowed: string, forbidden: string[], suffix = ''): Promise<void> {
+  expectStatus(await ctx.http.get(`${allowed}${suffix}`, { as }), 200);
+  await expectHidden(ctx, as, forbidden, { suffix });
+  if (!suffix) await expectHidden(ctx, as, forbidden, { method: 'HEAD' });
+}
+
+/** A client that may also write, for type A up to openbaar only: the write side of the scoping rule (detail and write calls 403). */
+export function scopedWriter(ctx: TestContext): Promise<Credentials> {
+  const t = scopingTypes(ctx).A;
+  return ctx.clients.limited([
+    { component: 'zrc', scopes: ['zaken.lezen', 'zaken.aanmaken', 'zaken.bijwerken'], zaaktype: t.zaaktype.url, maxVertrouwelijkheidaanduiding: ALLOWED_LEVEL },
+    { component: 'brc', scopes: ['besluiten.lezen', 'besluiten.aanmaken', 'besluiten.bijwerken'], besluittype: t.besluittype.url },
+  ], 'writer scoped');
+}
+
+/**
+ * PATCH each forbidden object as `as`: 403 or 404, never 2xx, and (read back by the all-rights
+ * client) unchanged; the allowed object takes the same PATCH (so the refusal is about scope).
+ */
+export async function expectUnwritable(ctx: TestContext, as: Credentials, allowed: string, forbidden: string[], body: Record<string, string>): Promise<void> {
+  const [field, value] = Object.entries(body)[0];
+  const changed: string[] = [];
+  for (const url of forbidden) {
+    const res = await ctx.http.request({ method: 'PATCH', url, body, as });
+    const after = await ctx.http.get(url);
+    if ((res.status >= 200 && res.status < 300) || after.body?.[field] === value) changed.push(`${url} (${res.status})`);
+    else if (res.status !== 403 && res.status !== 404) fail(`${describeRes(res)}: expected 403 or 404 for an object the client may not change`);
+  }
+  if (changed.length) fail(`a client without rights on them changed ${changed.length} object(s) with PATCH: ${changed.join(', ')}`);
+  expectStatus(await ctx.http.request({ method: 'PATCH', url: allowed, body, as }), 200);
+}
+
+/** POST each body as `as`: 403 (never 201, which would be a write outside its autorisaties); cleaned up when made anyway. */
+export async function expectRefusedCreates(ctx: TestContext, as: Credentials, url: string, bodies: Record<string, object>): Promise<void> {
+  const made: string[] = [];
+  for (const [what, body] of Object.entries(bodies)) {
+    const res = await ctx.http.post(url, body, { as });
+    if (res.status === 201 && typeof res.body?.url === 'string') { ctx.cleanup(res.body.url); made.push(`${what}: ${res.body.url}`); }
+    else if (res.status !== 403) fail(`${describeRes(res)} for ${what}: expected 403`);
+  }
+  if (made.length) fail(`a client without rights on them created ${made.length} object(s): ${made.join(', ')}`);
 }
