@@ -45,6 +45,8 @@ export interface Ctx {
   request: ApiRequest;
   /** Frozen request time, so every rule of one request agrees on "now". */
   now: Date;
+  /** Called once a transaction that added notification outbox rows has committed (wakes the worker). */
+  onOutbox?: () => void;
 }
 
 /** A rule: a small named function returning the violations it finds (none: undefined or []). */

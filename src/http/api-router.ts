@@ -99,7 +99,7 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   // Multipart/binary operations (bestandsdelen) get the raw request to stream; the handler parses it.
   if (op.body && !op.body.contentTypes.includes('application/json')) apiRequest.stream = req;
   else validateBody(apiRequest.body, op, contract);
-  const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date() };
+  const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date(), onOutbox: deps.onOutbox };
   const result = await route.handler(apiRequest, ctx);
   // Operations that take Accept-Crs answer in that CRS (CONVENTIONS §11).
   if (op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'accept-crs')) {
