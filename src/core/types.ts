@@ -48,6 +48,8 @@ export interface Ctx {
   now: Date;
   /** The access log of this request (ZGW clients reading or writing residents' data). */
   inzage?: Inzage;
+  /** Called once a transaction that added notification outbox rows has committed (wakes the worker). */
+  onOutbox?: () => void;
 }
 
 /** A rule: a small named function returning the violations it finds (none: undefined or []). */

@@ -100,7 +100,7 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   // Multipart/binary operations (bestandsdelen) get the raw request to stream; the handler parses it.
   if (op.body && !op.body.contentTypes.includes('application/json')) apiRequest.stream = req;
   else validateBody(apiRequest.body, op, contract);
-  const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date() };
+  const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date(), onOutbox: deps.onOutbox };
   // Every client's reads and writes of residents' data are logged (issue #7, "who looked").
   if (!op.public && deps.config.inzageLog) ctx.inzage = new Inzage();
   const result = await route.handler(apiRequest, ctx);
