@@ -43,7 +43,8 @@ export async function buildZaken(env: FixtureEnv, step: (name: string, fn: () =>
     objects,
     detail: (path) => (path.endsWith('/{uuid}') ? objects[collection(path)]?.url : undefined),
     listQuery: (c) => (c === '/zaken' ? `bronorganisatie=${bronorganisatie}` : c === '/rollen' || c === '/zaakobjecten' ? `zaak=${encodeURIComponent(zaak())}` : ''),
-    createBody: async (op) => bodies[op.path]?.(zaak()),
+    // _zoek takes the list filters plus uuid__in: a search for the run's own zaak.
+    createBody: async (op) => (op.path === '/zaken/_zoek' ? { uuid__in: [zaak().split('/').pop()], bronorganisatie } : bodies[op.path]?.(zaak())),
     putBody: (path) => {
       const c = collection(path);
       return inputs[c] && { ...inputs[c], ...(c === '/zaken' ? { identificatie: objects['/zaken']?.identificatie } : {}) };
