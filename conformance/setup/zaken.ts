@@ -1,6 +1,7 @@
 // Zaken fixtures: one zaak of this run (published zaaktype from the Catalogi fixtures, unique
 // bronorganisatie) with a rol and a zaakobject, and fresh bodies for more. Statussen and resultaten
-// (closing the zaak), documents and besluiten are not built yet: those tests skip.
+// (closing the zaak), documents and besluiten are not built yet: those tests skip. The scoping
+// zaken (setup/scoping.ts) are built here too, for the scoping tests only.
 import { elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
 import { buildScopedZaken } from './scoping.js';
 
