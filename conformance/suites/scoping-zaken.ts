@@ -41,7 +41,7 @@ export const zakenScopingGroup: GroupDef = {
       const a = scopingTypes(ctx).A.zaaktype.url;
       expectAllMay(await ctx.http.get(`${base(ctx)}/zaken`, { as }), (r) => r.zaaktype === a && r.vertrouwelijkheidaanduiding === ALLOWED_LEVEL, 'GET /zaken unfiltered');
     }),
-    h('zrc.scoping.zoek', 'POST /zaken/_zoek with the uuids of all four zaken returns only the A/openbaar zaak', ['zrc-006'], async (ctx) => {
+    h('zrc.scoping.zoek', 'POST /zaken/_zoek with the uuids of all the scoping zaken returns only the A/openbaar zaak', ['zrc-006'], async (ctx) => {
       const z = zaken(ctx);
       const body = { uuid__in: Object.values(z.zaken).map((x) => uuidOf(x.url)) };
       expectOnly(await ctx.http.post(`${base(ctx)}/zaken/_zoek`, body, { as: await scopedClient(ctx) }), urlsOf(z.zaken, [ALLOWED]), urlsOf(z.zaken, forbiddenKeys), 'POST /zaken/_zoek');
@@ -75,11 +75,11 @@ export const zakenScopingGroup: GroupDef = {
       const z = zaken(ctx);
       await expectUnwritable(ctx, await scopedWriter(ctx), z.zaken[ALLOWED].url, urlsOf(z.zaken, forbiddenKeys), { toelichting: `gewijzigd zonder rechten ${z.bronorganisatie}` });
     }),
-    h('zrc.scoping.create', 'POST /zaken of zaaktype B, or of zaaktype A above openbaar, is 403 for a client with zaken.aanmaken for A up to openbaar', ['zrc-006'], async (ctx) => {
+    h('zrc.scoping.create', 'POST /zaken of zaaktype B, or of zaaktype A above openbaar (beperkt_openbaar, geheim), is 403 for a client with zaken.aanmaken for A up to openbaar', ['zrc-006'], async (ctx) => {
       const z = zaken(ctx);
       const t = scopingTypes(ctx);
       const zaak = (type: 'A' | 'B', level: string) => ({ bronorganisatie: z.bronorganisatie, verantwoordelijkeOrganisatie: z.bronorganisatie, zaaktype: t[type].zaaktype.url, startdatum: '2024-01-15', vertrouwelijkheidaanduiding: level });
-      await expectRefusedCreates(ctx, await scopedWriter(ctx), `${base(ctx)}/zaken`, { 'zaaktype B, openbaar': zaak('B', 'openbaar'), 'zaaktype A, geheim': zaak('A', 'geheim') });
+      await expectRefusedCreates(ctx, await scopedWriter(ctx), `${base(ctx)}/zaken`, { 'zaaktype B, openbaar': zaak('B', 'openbaar'), 'zaaktype A, beperkt_openbaar': zaak('A', 'beperkt_openbaar'), 'zaaktype A, geheim': zaak('A', 'geheim') });
     }),
     h('zrc.scoping.needed-scope', 'Only an autorisatie with zaken.lezen makes a zaak readable: one for zaaktype B with only zaken.bijwerken shows no B zaak in lists, _zoek or detail', ['zrc-006'], async (ctx) => {
       const z = zaken(ctx);

@@ -55,6 +55,7 @@ export const SCOPING_FAULTS: Fault[] = [
   unscoped('drc.scoping', 'GET', DRC, '/enkelvoudiginformatieobjecten/{uuid}/download', ['drc.scoping.download']),
   unscoped('drc.scoping', 'GET', DRC, '/enkelvoudiginformatieobjecten/{uuid}/audittrail', ['drc.scoping.audittrail']),
   unscoped('drc.scoping', 'GET', DRC, '/gebruiksrechten', ['drc.scoping.gebruiksrechten']),
+  unscoped('drc.scoping', 'POST', DRC, '/enkelvoudiginformatieobjecten/{uuid}/lock', ['drc.scoping.lock'], WRITER),
   unscoped('drc.scoping', 'GET', DRC, '/objectinformatieobjecten', ['drc.scoping.objectinformatieobjecten']),
   unscoped('brc.scoping', 'GET', BRC, '/besluiten', ['brc.scoping.list']),
   unscoped('brc.scoping', 'GET', BRC, '/besluiten/{uuid}', ['brc.scoping.detail']),
