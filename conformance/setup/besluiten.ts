@@ -1,6 +1,7 @@
 // Besluiten fixtures: one besluit of this run (published besluittype from the Catalogi fixtures,
 // unique verantwoordelijkeOrganisatie) with its audit trail, and fresh bodies for more. BesluitInformatieObjecten need a
-// document (Documenten API): not built yet, so those tests skip.
+// document (Documenten API): not built yet, so those tests skip. The scoping besluiten
+// (setup/scoping.ts) are built here too, for the scoping tests only.
 import { elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
 import { buildScopedBesluiten } from './scoping.js';
 

@@ -93,6 +93,8 @@ export async function buildCatalogi(env: FixtureEnv, step: (name: string, fn: ()
     await publish('published.besluittype');
     await post('published.zaaktype', '/zaaktypen', b.zaaktype(cat, { besluittypen: [objects['published.besluittype'].omschrijving] }));
     await children('published', objects['published.zaaktype'].url, objects['published.informatieobjecttype'].omschrijving);
+    // A last statustype (highest volgnummer), so a status of the first one does not close a zaak (zrc-007).
+    await post('published.statustype.last', '/statustypen', b.statustype(objects['published.zaaktype'].url, { volgnummer: 9999 }));
     await publish('published.zaaktype');
   });
   // Optional: without it only the scoping tests skip (with this reason), the rest runs.

@@ -1,7 +1,7 @@
 // Documenten fixtures: one enkelvoudiginformatieobject of this run (published informatieobjecttype
 // from the Catalogi fixtures, unique bronorganisatie, a small base64 inhoud) with a gebruiksrecht and
-// its audit trail, fresh bodies for more, and the scoping documents. ObjectInformatieObjecten need a
-// relation at the source (drc-004) and verzendingen a betrokkene: not built, those tests skip.
+// its audit trail and a verzending, fresh bodies for more, and the scoping documents.
+// ObjectInformatieObjecten need a relation at the source (drc-004): not built as a fixture, those tests skip.
 import { createOrThrow, elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
 import { buildScopedDocumenten, documentBody } from './scoping.js';
 
@@ -14,7 +14,12 @@ export async function buildDocumenten(env: FixtureEnv, step: (name: string, fn: 
   const org = elfproef();
   const objects: Record<string, any> = { bronorganisatie: org };
   const gebruiksrecht = (informatieobject: string) => ({ informatieobject, startdatum: '2024-01-15T00:00:00Z', omschrijvingVoorwaarden: 'ZGW conformance' });
+  const verzending = (informatieobject: string) => ({
+    informatieobject, aardRelatie: 'afzender', betrokkene: 'https://klanten.example.com/api/v1/klanten/conformance', contactPersoon: 'https://medewerkers.example.com/conformance',
+    toelichting: 'ZGW conformance', binnenlandsCorrespondentieadres: { huisnummer: 1, naamOpenbareRuimte: 'Conformancestraat', woonplaatsnaam: 'Utrecht' },
+  });
   let gebruiksrechtInput: Record<string, any> | undefined;
+  let verzendingInput: Record<string, any> | undefined;
   await step('documenten: create the run\'s enkelvoudiginformatieobject with a gebruiksrecht', async () => {
     objects.document = await createOrThrow(env, `${env.base}${EIO}`, documentBody(org, iot));
     gebruiksrechtInput = gebruiksrecht(objects.document.url);
@@ -23,11 +28,23 @@ export async function buildDocumenten(env: FixtureEnv, step: (name: string, fn: 
     const first = Array.isArray(trail.body) ? trail.body[0] : trail.body?.results?.[0];
     if (first?.uuid) objects.audittrail = `${objects.document.url}/audittrail/${first.uuid}`;
   });
+  // Optional: without it only the verzending tests skip.
+  await step('documenten: a verzending of the run\'s document', async () => {
+    verzendingInput = verzending(objects.document.url);
+    objects.verzending = await createOrThrow(env, `${env.base}/verzendingen`, verzendingInput);
+  }).catch(() => undefined);
   if (ztc.scoping) {
     await step('documenten: documents of informatieobjecttypen A and B at openbaar and geheim, with a gebruiksrecht each and linked to the scoping zaken, for the scoping tests (zrc-006)', async () => {
       objects.scoping = await buildScopedDocumenten(env, ztc.scoping, env.fixtures?.get('zaken')?.objects.scoping);
     }).catch((e: Error) => { objects.scopingReason = `the scoping documents could not be built: ${e.message}`; });
   }
+  const bodyFor: Record<string, (document: string) => Record<string, any>> = {
+    [EIO]: () => documentBody(org, iot),
+    // _zoek takes uuid__in (required), identificatie, bronorganisatie (drc-014): a search for the run's document.
+    [`${EIO}/_zoek`]: (document) => ({ uuid__in: [document.split('/').pop()], bronorganisatie: org }),
+    '/gebruiksrechten': gebruiksrecht,
+    '/verzendingen': verzending,
+  };
   return {
     objects,
     detail: (path) => ({
@@ -35,10 +52,11 @@ export async function buildDocumenten(env: FixtureEnv, step: (name: string, fn: 
       [`${EIO}/{enkelvoudiginformatieobject_uuid}/audittrail`]: objects.document && `${objects.document.url}/audittrail`,
       [`${EIO}/{enkelvoudiginformatieobject_uuid}/audittrail/{uuid}`]: objects.audittrail,
       '/gebruiksrechten/{uuid}': objects.gebruiksrecht?.url,
+      '/verzendingen/{uuid}': objects.verzending?.url,
     } as Record<string, string | undefined>)[path],
-    listQuery: (collection) => (collection === EIO ? `bronorganisatie=${org}` : collection === '/gebruiksrechten' ? `informatieobject=${encodeURIComponent(objects.document?.url ?? '')}` : ''),
-    createBody: async (op) => (op.path === EIO ? documentBody(org, iot) : op.path === '/gebruiksrechten' && objects.document ? gebruiksrecht(objects.document.url) : undefined),
+    listQuery: (collection) => (collection === EIO ? `bronorganisatie=${org}` : ['/gebruiksrechten', '/verzendingen'].includes(collection) ? `informatieobject=${encodeURIComponent(objects.document?.url ?? '')}` : ''),
+    createBody: async (op) => (op.path === '/verzendingen' && !objects.verzending ? undefined : bodyFor[op.path]?.(objects.document.url)),
     // A document's PUT needs its lock (drc-009), which the generated tests do not take: no body.
-    putBody: (path) => (path === '/gebruiksrechten/{uuid}' ? gebruiksrechtInput : undefined),
+    putBody: (path) => (path === '/gebruiksrechten/{uuid}' ? gebruiksrechtInput : path === '/verzendingen/{uuid}' ? verzendingInput : undefined),
   };
 }

@@ -1,14 +1,15 @@
 // The scoping world (zrc-006 and its drc/brc twins): two published types of each kind, A and B,
-// and objects of each at a low (openbaar) and a high (geheim) vertrouwelijkheidaanduiding, all
+// and objects of each at a low (openbaar) and a high (geheim) vertrouwelijkheidaanduiding, and of A
+// one level above openbaar (beperkt_openbaar: an off-by-one in the order of the levels shows there), all
 // with this run's own organisations. The scoping tests read them as a client authorised for type A
 // up to openbaar only: it must see the A/openbaar objects and nothing else.
 import type { CatalogiBodies } from './catalogi.js';
 import { createOrThrow, elfproef, type FixtureEnv } from './fixtures.js';
 
 export type TypeKey = 'A' | 'B';
-export type Level = 'openbaar' | 'geheim';
-/** `A.openbaar`, …: the four combinations, the first the only one the scoped client may see. */
-export const KEYS = ['A.openbaar', 'A.geheim', 'B.openbaar', 'B.geheim'] as const;
+export type Level = 'openbaar' | 'beperkt_openbaar' | 'geheim';
+/** `A.openbaar`, …: the combinations built, the first the only one the scoped client may see. */
+export const KEYS = ['A.openbaar', 'A.beperkt_openbaar', 'A.geheim', 'B.openbaar', 'B.geheim'] as const;
 export type Key = (typeof KEYS)[number];
 export const ALLOWED: Key = 'A.openbaar';
 export const ALLOWED_LEVEL: Level = 'openbaar';

@@ -2,7 +2,7 @@
 // informatieobjecttype A up to openbaar and besluittype A sees those documents and besluiten only,
 // in lists, _zoek, detail, download and (Besluiten) expand of a forbidden zaak.
 import { check, describeRes, expectStatus } from '../core/expect.js';
-import { skip, type GroupDef, type TestContext } from '../core/types.js';
+import { fail, skip, type GroupDef, type TestContext } from '../core/types.js';
 import { ALLOWED, ALLOWED_LEVEL, KEYS, type Key, type ScopedBesluiten, type ScopedDocumenten, type ScopedZaken } from '../setup/scoping.js';
 import { expectAllMay, expectDetails, expectExpandClean, expectHidden, expectOnly, forbiddenKeys, expectRefusedCreates, expectUnwritable, h, rows, scopedClient, scopedWriter, scoped, scopingTypes, urlsOf, uuidOf } from './scoping.js';
 
@@ -32,7 +32,7 @@ export const documentenScopingGroup: GroupDef = {
       const a = scopingTypes(ctx).A.informatieobjecttype.url;
       expectAllMay(await ctx.http.get(`${ctx.apis.documenten}${EIO}`, { as }), (r) => r.informatieobjecttype === a && r.vertrouwelijkheidaanduiding === ALLOWED_LEVEL, `GET ${EIO} unfiltered`);
     }),
-    h('drc.scoping.zoek', `POST ${EIO}/_zoek with the uuids of all four documents returns only the A/openbaar one`, ['zrc-006', 'drc-014'], async (ctx) => {
+    h('drc.scoping.zoek', `POST ${EIO}/_zoek with the uuids of all the scoping documents returns only the A/openbaar one`, ['zrc-006', 'drc-014'], async (ctx) => {
       const d = docs(ctx);
       const body = { uuid__in: Object.values(d.documenten).map((x) => uuidOf(x.url)) };
       expectOnly(await ctx.http.post(`${ctx.apis.documenten}${EIO}/_zoek`, body, { as: await scopedClient(ctx) }), urlsOf(d.documenten, [ALLOWED]), urlsOf(d.documenten, forbiddenKeys), `POST ${EIO}/_zoek`);
@@ -69,6 +69,21 @@ export const documentenScopingGroup: GroupDef = {
       }
       expectAllMay(await ctx.http.get(`${drc(ctx)}/objectinformatieobjecten`, { as }), (r) => r.informatieobject === d.documenten[ALLOWED].url, 'GET /objectinformatieobjecten unfiltered');
       await expectHidden(ctx, as, forbidden);
+    }),
+    h('drc.scoping.lock', `POST ${EIO}/{uuid}/lock of a forbidden document is 403 or 404 for a client with documenten.lock for A up to openbaar; the allowed one locks`, ['zrc-006', 'drc-009'], async (ctx) => {
+      const d = docs(ctx);
+      const as = await scopedWriter(ctx);
+      const locked: string[] = [];
+      for (const url of urlsOf(d.documenten, forbiddenKeys)) {
+        const res = await ctx.http.post(`${url}/lock`, {}, { as });
+        // A lock taken anyway is released (by the all-rights client) so the document can be deleted at cleanup (drc-008).
+        if (res.status === 200) { locked.push(url); await ctx.http.post(`${url}/unlock`, { lock: res.body?.lock }); }
+        else if (res.status !== 403 && res.status !== 404) expectStatus(res, 403, 404);
+      }
+      if (locked.length) fail(`a client without rights on them locked ${locked.length} document(s): ${locked.join(', ')}`);
+      const own = await ctx.http.post(`${d.documenten[ALLOWED].url}/lock`, {}, { as });
+      expectStatus(own, 200);
+      expectStatus(await ctx.http.post(`${d.documenten[ALLOWED].url}/unlock`, { lock: own.body?.lock }, { as }), 204);
     }),
     h('drc.scoping.download', `GET ${EIO}/{uuid}/download of a forbidden document is 403 or 404, never the content; the allowed one downloads`, ['zrc-006', 'drc-010'], async (ctx) => {
       const d = docs(ctx);

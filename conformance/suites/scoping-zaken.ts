@@ -2,8 +2,8 @@
 // the A/openbaar zaak and its children, and no zaak of zaaktype B or above openbaar, in lists,
 // _zoek, expand and detail.
 import { skip, type GroupDef, type TestContext } from '../core/types.js';
-import { ALLOWED, ALLOWED_LEVEL, type Key, type ScopedDocumenten, type ScopedZaken } from '../setup/scoping.js';
-import { expectAllMay, expectDetails, expectExpandClean, expectHidden, expectOnly, forbiddenKeys, expectRefusedCreates, expectUnwritable, h, scopedClient, scopedWriter, scoped, scopingTypes, urlsOf, uuidOf } from './scoping.js';
+import { ALLOWED, ALLOWED_LEVEL, type Key, type ScopedBesluiten, type ScopedDocumenten, type ScopedZaken } from '../setup/scoping.js';
+import { expectAllMay, expectDetails, expectExpandClean, expectHidden, expectOnly, forbiddenKeys, expectRefusedCreates, expectUnwritable, h, rows, scopedClient, scopedWriter, scoped, scopingTypes, urlsOf, uuidOf } from './scoping.js';
 
 const zaken = (ctx: TestContext) => scoped<ScopedZaken>(ctx, 'zaken');
 const base = (ctx: TestContext) => ctx.apis.zaken!;
@@ -41,7 +41,7 @@ export const zakenScopingGroup: GroupDef = {
       const a = scopingTypes(ctx).A.zaaktype.url;
       expectAllMay(await ctx.http.get(`${base(ctx)}/zaken`, { as }), (r) => r.zaaktype === a && r.vertrouwelijkheidaanduiding === ALLOWED_LEVEL, 'GET /zaken unfiltered');
     }),
-    h('zrc.scoping.zoek', 'POST /zaken/_zoek with the uuids of all four zaken returns only the A/openbaar zaak', ['zrc-006'], async (ctx) => {
+    h('zrc.scoping.zoek', 'POST /zaken/_zoek with the uuids of all the scoping zaken returns only the A/openbaar zaak', ['zrc-006'], async (ctx) => {
       const z = zaken(ctx);
       const body = { uuid__in: Object.values(z.zaken).map((x) => uuidOf(x.url)) };
       expectOnly(await ctx.http.post(`${base(ctx)}/zaken/_zoek`, body, { as: await scopedClient(ctx) }), urlsOf(z.zaken, [ALLOWED]), urlsOf(z.zaken, forbiddenKeys), 'POST /zaken/_zoek');
@@ -75,11 +75,35 @@ export const zakenScopingGroup: GroupDef = {
       const z = zaken(ctx);
       await expectUnwritable(ctx, await scopedWriter(ctx), z.zaken[ALLOWED].url, urlsOf(z.zaken, forbiddenKeys), { toelichting: `gewijzigd zonder rechten ${z.bronorganisatie}` });
     }),
-    h('zrc.scoping.create', 'POST /zaken of zaaktype B, or of zaaktype A above openbaar, is 403 for a client with zaken.aanmaken for A up to openbaar', ['zrc-006'], async (ctx) => {
+    h('zrc.scoping.create', 'POST /zaken of zaaktype B, or of zaaktype A above openbaar (beperkt_openbaar, geheim), is 403 for a client with zaken.aanmaken for A up to openbaar', ['zrc-006'], async (ctx) => {
       const z = zaken(ctx);
       const t = scopingTypes(ctx);
       const zaak = (type: 'A' | 'B', level: string) => ({ bronorganisatie: z.bronorganisatie, verantwoordelijkeOrganisatie: z.bronorganisatie, zaaktype: t[type].zaaktype.url, startdatum: '2024-01-15', vertrouwelijkheidaanduiding: level });
-      await expectRefusedCreates(ctx, await scopedWriter(ctx), `${base(ctx)}/zaken`, { 'zaaktype B, openbaar': zaak('B', 'openbaar'), 'zaaktype A, geheim': zaak('A', 'geheim') });
+      await expectRefusedCreates(ctx, await scopedWriter(ctx), `${base(ctx)}/zaken`, { 'zaaktype B, openbaar': zaak('B', 'openbaar'), 'zaaktype A, beperkt_openbaar': zaak('A', 'beperkt_openbaar'), 'zaaktype A, geheim': zaak('A', 'geheim') });
+    }),
+    h('zrc.scoping.needed-scope', 'Only an autorisatie with zaken.lezen makes a zaak readable: one for zaaktype B with only zaken.bijwerken shows no B zaak in lists, _zoek or detail', ['zrc-006'], async (ctx) => {
+      const z = zaken(ctx);
+      const t = scopingTypes(ctx);
+      const as = await ctx.clients.limited([
+        { component: 'zrc', scopes: ['zaken.lezen'], zaaktype: t.A.zaaktype.url, maxVertrouwelijkheidaanduiding: ALLOWED_LEVEL },
+        { component: 'zrc', scopes: ['zaken.bijwerken'], zaaktype: t.B.zaaktype.url, maxVertrouwelijkheidaanduiding: 'zeer_geheim' },
+      ], 'scope mix');
+      const [allowed, forbidden] = [urlsOf(z.zaken, [ALLOWED]), urlsOf(z.zaken, forbiddenKeys)];
+      expectOnly(await ctx.http.get(`${base(ctx)}/zaken?bronorganisatie=${z.bronorganisatie}`, { as }), allowed, forbidden, 'GET /zaken?bronorganisatie=');
+      expectOnly(await ctx.http.post(`${base(ctx)}/zaken/_zoek`, { uuid__in: Object.values(z.zaken).map((x) => uuidOf(x.url)) }, { as }), allowed, forbidden, 'POST /zaken/_zoek');
+      await expectHidden(ctx, as, forbidden);
+    }),
+    h('zrc.scoping.zaakbesluiten', 'GET /zaken/{uuid}/besluiten of a forbidden zaak is 403/404 or empty for the client, and its zaakbesluit detail 403/404', ['zrc-006'], async (ctx) => {
+      const z = zaken(ctx);
+      const b = scoped<ScopedBesluiten>(ctx, 'besluiten');
+      if (!b.metZaak) return skip(b.metZaakReason ?? 'no besluit linked to a forbidden zaak');
+      const list = `${z.zaken['A.geheim'].url}/besluiten`;
+      const mine = rows(await ctx.http.get(list)).map((r) => r.url as string);
+      if (!mine.length) return skip(`GET ${list}: the besluit of this zaak is not mirrored as a zaakbesluit (brc-006), nothing to hide`);
+      const as = await scopedClient(ctx);
+      const res = await ctx.http.get(list, { as });
+      if (res.status !== 403 && res.status !== 404) expectOnly(res, [], mine, `GET /zaken/{uuid}/besluiten (A.geheim zaak)`);
+      await expectHidden(ctx, as, mine);
     }),
     childTest('/rollen', (_, z) => z.rollen),
     childTest('/statussen', (_, z) => z.statussen),

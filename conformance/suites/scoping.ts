@@ -109,6 +109,7 @@ export function scopedWriter(ctx: TestContext): Promise<Credentials> {
   const t = scopingTypes(ctx).A;
   return ctx.clients.limited([
     { component: 'zrc', scopes: ['zaken.lezen', 'zaken.aanmaken', 'zaken.bijwerken'], zaaktype: t.zaaktype.url, maxVertrouwelijkheidaanduiding: ALLOWED_LEVEL },
+    { component: 'drc', scopes: ['documenten.lezen', 'documenten.lock', 'documenten.bijwerken'], informatieobjecttype: t.informatieobjecttype.url, maxVertrouwelijkheidaanduiding: ALLOWED_LEVEL },
     { component: 'brc', scopes: ['besluiten.lezen', 'besluiten.aanmaken', 'besluiten.bijwerken'], besluittype: t.besluittype.url },
   ], 'writer scoped');
 }

@@ -4,14 +4,15 @@
 import { asAdmin, BRC, clientOf, DRC, is, json, parse, ZRC, type Fault } from './fault-kit.js';
 import type { Exchange } from './fault-kit.js';
 
-// The slugs of the labels 'scoping' and 'writer scoped' (suites/scoping.ts) in the client ids.
+// The slugs of the labels 'scoping', 'writer scoped' and 'scope mix' (suites/scoping*.ts) in the client ids.
 const READER = '-scoping-';
 const WRITER = '-writer-scope-';
+const MIXED = '-scope-mix-';
 const scopedClient = (x: Exchange, marker = READER) => clientOf(x)?.includes(marker) ?? false;
 
 /** `method path` (without `expand`) answers the scoping client (or writer) as if it had all rights. */
 const unscoped = (group: string, method: string, root: string, path: string, breaks: string[], marker = READER): Fault => ({
-  group, description: `${method} ${path} drops the authorisation filter (the limited client ${marker === WRITER ? 'changes' : 'sees'} everything)`, breaks,
+  group, description: `${method} ${path} drops the authorisation filter (the limited client ${marker === WRITER ? 'changes' : 'sees'} everything${marker === MIXED ? ', whatever the scope of the autorisatie' : ''})`, breaks,
   async request(x, admin) { if (is(x, method, `${root}${path}`) && scopedClient(x, marker) && !x.query.has('expand')) return asAdmin(x, admin); },
 });
 
@@ -42,6 +43,8 @@ export const SCOPING_FAULTS: Fault[] = [
   unscoped('zrc.scoping', 'GET', ZRC, '/zaken/{uuid}/audittrail', ['zrc.scoping.audittrail']),
   unscoped('zrc.scoping', 'PATCH', ZRC, '/zaken/{uuid}', ['zrc.scoping.update'], WRITER),
   unscoped('zrc.scoping', 'POST', ZRC, '/zaken', ['zrc.scoping.create'], WRITER),
+  unscoped('zrc.scoping', 'GET', ZRC, '/zaken/{uuid}', ['zrc.scoping.needed-scope'], MIXED),
+  unscoped('zrc.scoping', 'GET', ZRC, '/zaken/{uuid}/besluiten', ['zrc.scoping.zaakbesluiten']),
   unscoped('zrc.scoping', 'GET', ZRC, '/rollen', ['zrc.scoping.rollen']),
   unscoped('zrc.scoping', 'GET', ZRC, '/zaakinformatieobjecten', ['zrc.scoping.zaakinformatieobjecten']),
   unscoped('zrc.scoping', 'GET', ZRC, '/statussen/{uuid}', ['zrc.scoping.statussen']),
@@ -52,6 +55,7 @@ export const SCOPING_FAULTS: Fault[] = [
   unscoped('drc.scoping', 'GET', DRC, '/enkelvoudiginformatieobjecten/{uuid}/download', ['drc.scoping.download']),
   unscoped('drc.scoping', 'GET', DRC, '/enkelvoudiginformatieobjecten/{uuid}/audittrail', ['drc.scoping.audittrail']),
   unscoped('drc.scoping', 'GET', DRC, '/gebruiksrechten', ['drc.scoping.gebruiksrechten']),
+  unscoped('drc.scoping', 'POST', DRC, '/enkelvoudiginformatieobjecten/{uuid}/lock', ['drc.scoping.lock'], WRITER),
   unscoped('drc.scoping', 'GET', DRC, '/objectinformatieobjecten', ['drc.scoping.objectinformatieobjecten']),
   unscoped('brc.scoping', 'GET', BRC, '/besluiten', ['brc.scoping.list']),
   unscoped('brc.scoping', 'GET', BRC, '/besluiten/{uuid}', ['brc.scoping.detail']),

@@ -165,6 +165,11 @@ export const FAULTS: Fault[] = [
   noAuth('zrc.zaakeigenschap', 'POST', '/zaken/{uuid}/zaakeigenschappen', 'zrc.zaakeigenschap.create.requires-auth'),
   noAuth('zrc.zaaknummer', 'POST', '/zaaknummer_reserveren', 'zrc.zaaknummer.reserveren.requires-auth'),
   {
+    group: 'zrc.rules', description: 'a zaak with an identificatie already used by its bronorganisatie answers 500 instead of 400 identificatie-niet-uniek',
+    breaks: ['zrc.zaak.identificatie-unique'],
+    response: (x, a, body) => { if (is(x, 'POST', `${ZRC}/zaken`) && codes(body).includes('identificatie-niet-uniek')) return serverError(); },
+  },
+  {
     group: 'zrc.audittrail', description: 'GET /zaken/{uuid}/audittrail/{uuid} answers 200 {} for an unknown uuid',
     breaks: ['zrc.audittrail.retrieve.not-found'],
     response: (x, a) => { if (is(x, 'GET', `${ZRC}/zaken/{uuid}/audittrail/{uuid}`) && a.status === 404) return { status: 200, headers: { ...a.headers, 'content-type': 'application/json' }, body: '{}' }; },
