@@ -46,7 +46,7 @@ function receive(body: Readable, headers: Record<string, string | undefined>, li
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: headers as Record<string, string>, limits: { files: 1, fields: 5, fieldSize: 1000, fileSize: limits.uploadMaxBytes } });
+      bb = busboy({ headers: headers as Record<string, string>, limits: { files: 1, fields: 5, fieldSize: 1000, fileSize: limits.uploadMaxBytes + 1 } });
     } catch {
       reject(invalid({ name: 'bestand', code: 'invalid', reason: 'Ongeldige multipart/form-data.' }));
       return;
@@ -63,8 +63,11 @@ function receive(body: Readable, headers: Record<string, string | undefined>, li
         return void stream.resume();
       }
       let size = 0;
-      stream.on('data', (c: Buffer) => { size += c.length; });
-      stream.on('limit', () => { failure = tooLarge(limits.uploadMaxBytes); });
+      // busboy stops at one byte over the limit (its 'limit' also fires at exactly fileSize)
+      stream.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > limits.uploadMaxBytes) failure = tooLarge(limits.uploadMaxBytes);
+      });
       writing = pipeline(stream, createWriteStream(path)).then(() => ({ filename: info.filename || 'bestand', mimeType, size }));
       writing.catch(() => stream.resume());
     });
