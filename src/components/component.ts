@@ -3,6 +3,7 @@ import type { Handler } from '../core/types.js';
 import type { Descriptor } from '../engine/descriptor.js';
 import type { Registry } from '../engine/registry.js';
 import type { OperationSpec } from '../engine/contract.js';
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Caller } from '../auth/caller.js';
 import type { Db } from '../storage/db.js';
@@ -26,4 +27,9 @@ export interface Component {
    * resident's OpenID Connect token); undefined for the operations that use JWT-ZGW.
    */
   authenticate?: (headers: Record<string, string | string[] | undefined>, operationId: string, env: { config: Config; db: Db }) => Promise<Caller> | undefined;
+  /**
+   * Upkeep the server runs once in the background after it listens (not the CLI); it stops
+   * early when `signal` aborts (at close) and reports failures itself.
+   */
+  atStart?: (env: { db: Knex; config: Config; logger: Logger; signal: AbortSignal }) => Promise<void>;
 }
