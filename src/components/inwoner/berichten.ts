@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../core/types.js';
+import { invalid } from '../../core/errors.js';
 import { API_ROOTS } from '../../engine/registry.js';
 import { isoTime, type Row } from './zaken.js';
 import { BERICHTEN_KANAAL } from './tables.js';
@@ -29,6 +30,7 @@ export interface NieuwBericht {
  * its kenmerken, never the text: a portal only learns that there is something to read.
  */
 export async function plaatsBericht(ctx: Ctx, zaak: Row, bericht: NieuwBericht): Promise<Row> {
+  if (!bericht.tekst.trim()) throw invalid({ name: 'tekst', code: 'blank', reason: 'Een bericht mag niet leeg zijn.' });
   return ctx.db.transaction(async (trx) => {
     const [row] = await trx('bericht').insert({
       uuid: randomUUID(), zaak: zaak.uuid, afzender: bericht.afzender, afzender_naam: bericht.afzenderNaam,

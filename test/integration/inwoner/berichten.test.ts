@@ -42,7 +42,7 @@ describe('[inwoner:berichten] messages between the resident and the municipality
     const zt = await zaaktype();
     const r = await resident();
     const z = await zaak(zt, r.bsn);
-    for (const body of [{}, { tekst: '' }, { tekst: 'x'.repeat(10001) }, { tekst: 'a', afzender: 'medewerker' }]) {
+    for (const body of [{}, { tekst: '' }, { tekst: '  \n ' }, { tekst: 'x'.repeat(10001) }, { tekst: 'a', afzender: 'medewerker' }]) {
       const res = await r.request('POST', `/zaken/${uuidOf(z.url)}/berichten`, body);
       expect(res.status, JSON.stringify(body)).to.equal(400);
     }
