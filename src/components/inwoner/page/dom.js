@@ -54,11 +54,14 @@ export function button(text, attrs = {}, kind = 'primary-action') {
   return h('button', { class: `utrecht-button utrecht-button--${kind}`, type: 'button', ...attrs }, text);
 }
 
-/** A utrecht-table with a caption; rows are arrays of cells (strings or nodes). */
-export function table(caption, headers, rows) {
+/**
+ * A utrecht-table with a caption (rows: arrays of cells, strings or nodes). The caption names the
+ * table for screen readers; `verborgen` hides it on screen where the heading above says the same.
+ */
+export function table(caption, headers, rows, { verborgen = false } = {}) {
   return h('div', { class: 'utrecht-table-container utrecht-table-container--overflow-inline' },
     h('table', { class: 'utrecht-table utrecht-table--html-table' },
-      h('caption', { class: 'utrecht-table__caption' }, caption),
+      h('caption', { class: `utrecht-table__caption${verborgen ? ' verborgen' : ''}` }, caption),
       h('thead', { class: 'utrecht-table__header' },
         h('tr', { class: 'utrecht-table__row' }, headers.map((t) => h('th', { class: 'utrecht-table__header-cell', scope: 'col' }, t)))),
       h('tbody', { class: 'utrecht-table__body' },

@@ -15,7 +15,7 @@ export async function aanmelden(onSignedIn) {
 }
 
 function devForm(onSignedIn) {
-  const bsn = textbox({ name: 'bsn', value: DEMO_BSN, inputmode: 'numeric', pattern: '[0-9]{9}', maxlength: '9', required: true, autocomplete: 'off' });
+  const bsn = textbox({ name: 'bsn', value: DEMO_BSN, inputmode: 'numeric', pattern: '[0-9]{9}', maxlength: '9', 'aria-required': 'true', autocomplete: 'off' });
   const submit = button('Inloggen', { type: 'submit' });
   const form = h('form', { class: 'formulier', novalidate: true },
     h('div', { class: 'utrecht-alert utrecht-alert--warning' },

@@ -27,7 +27,7 @@ async function vul(container, zaak) {
 }
 
 function form(zaak, lijst) {
-  const tekst = textarea({ name: 'tekst', rows: '4', maxlength: '10000', required: true });
+  const tekst = textarea({ name: 'tekst', rows: '4', maxlength: '10000', 'aria-required': 'true' });
   const submit = button('Bericht versturen', { type: 'submit' });
   const el = h('form', { class: 'formulier', 'aria-labelledby': 'kop-nieuw-bericht', novalidate: true },
     heading(3, 'Nieuw bericht', { id: 'kop-nieuw-bericht' }),

@@ -17,7 +17,7 @@ async function vul(container, zaak) {
   const docs = await get(`zaken/${zaak.uuid}/documenten`);
   if (!docs.length) return container.replaceChildren(paragraph('Er zijn nog geen documenten bij deze zaak.'));
   container.replaceChildren(table('Documenten bij deze zaak', ['Document', 'Bestand', 'Grootte', 'Datum', 'Van'],
-    docs.map((d) => [downloadLink(d), d.bestandsnaam || '–', omvang(d.bestandsomvang), time(d.creatiedatum), d.auteur || '–'])));
+    docs.map((d) => [downloadLink(d), d.bestandsnaam || '–', omvang(d.bestandsomvang), time(d.creatiedatum), d.auteur || '–']), { verborgen: true }));
 }
 
 /** A real link (keyboard, "open in" menus show the target) whose click fetches with the token. */
@@ -36,7 +36,7 @@ function downloadLink(d) {
 }
 
 function uploadForm(zaak, lijst) {
-  const bestand = h('input', { type: 'file', name: 'bestand', required: true, class: 'bestand', accept: '.pdf,.jpg,.jpeg,.png,.txt,application/pdf,image/jpeg,image/png,text/plain' });
+  const bestand = h('input', { type: 'file', name: 'bestand', 'aria-required': 'true', class: 'bestand', accept: '.pdf,.jpg,.jpeg,.png,.txt,application/pdf,image/jpeg,image/png,text/plain' });
   const titel = textbox({ name: 'titel', autocomplete: 'off' });
   const submit = button('Document toevoegen', { type: 'submit' });
   const form = h('form', { class: 'formulier', 'aria-labelledby': 'kop-upload', novalidate: true },

@@ -62,7 +62,7 @@ function toon(container, namen, data, query, page) {
       e.toestemming ? 'Ja' : 'Nee',
     ]));
   t.querySelector('table').setAttribute('tabindex', '-1');
-  container.replaceChildren(t, bladeren(container, namen, data, query, page));
+  container.replaceChildren(t, ...[bladeren(container, namen, data, query, page)].filter(Boolean));
 }
 
 /** ".../zaken/{uuid}" → the zaak's name when it is one of his, else the kind of object. */

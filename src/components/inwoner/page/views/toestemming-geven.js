@@ -18,7 +18,7 @@ export function geefForm(applicaties, zaken, refresh) {
   const applicatie = select(applicaties.map((a) => [a.uuid, a.label]), { name: 'applicatie' });
   const zaak = select(zaken.map((z) => [z.uuid, zaakNaam(z)]), { name: 'zaak' });
   const zaaktype = select([...soorten], { name: 'zaaktype' });
-  const van = textbox({ type: 'date', name: 'geldigVan', value: vandaag(), required: true });
+  const van = textbox({ type: 'date', name: 'geldigVan', value: vandaag(), 'aria-required': 'true' });
   const tot = textbox({ type: 'date', name: 'geldigTot' });
   const keuze = reikwijdte(zaak, zaaktype, soorten.size > 0);
   const submit = button('Toestemming geven', { type: 'submit' });
@@ -56,7 +56,7 @@ export function geefForm(applicaties, zaken, refresh) {
 function reikwijdte(zaak, zaaktype, soortMogelijk) {
   const name = uniqueId('reikwijdte');
   const radio = (value, label, checked, disabled) => {
-    const input = h('input', { type: 'radio', name, value, id: `${name}-${value}`, class: 'utrecht-radio-button', checked, disabled });
+    const input = h('input', { type: 'radio', name, value, id: `${name}-${value}`, class: 'utrecht-radio-button utrecht-radio-button--html-input', checked, disabled });
     return { input, el: h('div', { class: 'utrecht-form-field utrecht-form-field--radio' },
       input, ' ', h('label', { class: 'utrecht-form-label utrecht-form-label--radio', for: input.id }, label)) };
   };

@@ -31,7 +31,7 @@ async function vul(container) {
       [time(t.geldigVan), ' tot ', t.geldigTot ? time(t.geldigTot) : 'ik het intrek'],
       status(t),
       t.actief ? button('Intrekken', { 'aria-label': `Toestemming voor ${t.applicatie?.label} intrekken`, onclick: () => intrekken(t, container) }, 'secondary-action') : '–',
-    ])));
+    ]), { verborgen: true }));
 }
 
 const voor = (t) => t.zaak

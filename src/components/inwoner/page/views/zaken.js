@@ -37,7 +37,7 @@ async function vulLijst(container, page) {
   container.replaceChildren(
     table(`Mijn zaken, ${van}–${van + data.results.length - 1} van ${data.count}`,
       ['Zaak', 'Zaaknummer', 'Soort zaak', 'Status', 'Gestart op', 'Verwacht klaar', 'Resultaat'], rows),
-    bladeren(container, page, data));
+    ...[bladeren(container, page, data)].filter(Boolean));
 }
 
 export function statusCel(z) {
