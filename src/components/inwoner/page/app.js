@@ -1,7 +1,7 @@
 // "Mijn dossier": sign-in, then a view per hash route. Each view is a module that returns its
 // content; this file swaps it into <main>, sets the title and moves the focus to the new h1.
 import { clearToken, setToken, token, tokenSecondsLeft, whenUnauthorized } from './api.js';
-import { meld, wis } from './meldingen.js';
+import { meld, meldFout, wis } from './meldingen.js';
 import { aanmelden } from './views/aanmelden.js';
 import { mijnZaken } from './views/zaken.js';
 import { zaakDetail } from './views/zaak.js';
@@ -24,9 +24,11 @@ const nav = document.getElementById('menu');
 function tokenFromFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
   const value = params.get('access_token');
-  if (!value) return;
-  setToken(value);
+  const error = params.get('error');
+  if (!value && !error) return;
+  if (value) setToken(value);
   history.replaceState(null, '', location.pathname + location.search + '#/');
+  if (error) setTimeout(() => meldFout(`Inloggen is niet gelukt: ${params.get('error_description') || error}`), 0);
 }
 
 async function show(focus) {
