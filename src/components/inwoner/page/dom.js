@@ -59,7 +59,8 @@ export function button(text, attrs = {}, kind = 'primary-action') {
  * table for screen readers; `verborgen` hides it on screen where the heading above says the same.
  */
 export function table(caption, headers, rows, { verborgen = false } = {}) {
-  return h('div', { class: 'utrecht-table-container utrecht-table-container--overflow-inline' },
+  // The container scrolls sideways on a narrow screen: focusable and named, so the keyboard can scroll it.
+  return h('div', { class: 'utrecht-table-container utrecht-table-container--overflow-inline', tabindex: '0', role: 'region', 'aria-label': caption },
     h('table', { class: 'utrecht-table utrecht-table--html-table' },
       h('caption', { class: `utrecht-table__caption${verborgen ? ' verborgen' : ''}` }, caption),
       h('thead', { class: 'utrecht-table__header' },
