@@ -11,6 +11,7 @@ import { buildCatalogi } from './setup/catalogi.js';
 import { buildAutorisaties } from './setup/autorisaties.js';
 import { buildBesluiten } from './setup/besluiten.js';
 import { buildZaken } from './setup/zaken.js';
+import { buildDocumenten } from './setup/documenten.js';
 import { generatedGroups } from './generated/index.js';
 import { handwrittenGroups } from './suites/index.js';
 
@@ -29,7 +30,7 @@ export interface ConformanceOptions {
 }
 
 type Builder = (env: FixtureEnv, step: (name: string, fn: () => Promise<void>) => Promise<void>) => Promise<ApiFixtures>;
-const BUILDERS: Partial<Record<ApiName, Builder>> = { catalogi: buildCatalogi, autorisaties: buildAutorisaties, besluiten: buildBesluiten, zaken: buildZaken };
+const BUILDERS: Partial<Record<ApiName, Builder>> = { catalogi: buildCatalogi, autorisaties: buildAutorisaties, besluiten: buildBesluiten, zaken: buildZaken, documenten: buildDocumenten };
 
 export async function runConformance(o: ConformanceOptions): Promise<RunReport> {
   const started = Date.now();

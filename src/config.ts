@@ -40,6 +40,8 @@ export interface Config {
   notificationTimeoutMs: number;
   /** When set: publish every message to this external Notificaties API instead of delivering locally. */
   notificatiesApi?: { url: string; clientId: string; secret: string };
+  /** Record every client's reads and writes of residents' data (src/privacy/inzage.ts); off only to measure its cost. */
+  inzageLog: boolean;
   /** The key BSNs are encrypted and hashed with at rest (src/privacy/bsn.ts), 32 bytes. */
   bsnKey: Buffer;
 }
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notificationBackoffMaxMs: int(env, 'NOTIFICATION_BACKOFF_MAX_MS', 3600_000, 1),
     notificationTimeoutMs: int(env, 'NOTIFICATION_TIMEOUT_MS', 10_000, 100),
     notificatiesApi: notificatiesApi(env),
+    inzageLog: bool(env, 'INZAGE_LOG', true),
     bsnKey: bsnKey(env, env.DATA_DIR || './data', databaseUrl),
   };
 }

@@ -9,6 +9,7 @@ import { createApp } from './http/app.js';
 import { components } from './components/index.js';
 import { contractFor } from './engine/contract.js';
 import { NotificationWorker } from './notify/worker.js';
+import { OutboxSignal } from './notify/wakeup.js';
 
 export interface Running {
   config: Config;
@@ -28,13 +29,14 @@ export async function prepare(config: Config, logger: Logger = pino({ level: con
   await migrate(db, components.flatMap((c) => c.migrations), config);
   const registry = new Registry(config.baseUrl, components.flatMap((c) => c.descriptors));
   components.forEach((c) => contractFor(c.api)); // compile the contracts before the first request
-  const app = createApp({ config, db, registry, components, logger });
-  return { app, db, registry, logger, release };
+  const outbox = new OutboxSignal();
+  const app = createApp({ config, db, registry, components, logger, onOutbox: () => outbox.notify() });
+  return { app, db, registry, logger, release, outbox };
 }
 
 /** Start listening; `close` finishes in-flight requests, then closes the pool. */
 export async function start(config: Config, logger?: Logger): Promise<Running> {
-  const { app, db, registry, logger: log, release } = await prepare(config, logger);
+  const { app, db, registry, logger: log, release, outbox } = await prepare(config, logger);
   const server = await new Promise<Server>((ok, fail) => {
     const s = app.listen(config.port, () => ok(s));
     s.once('error', (e: NodeJS.ErrnoException) =>
@@ -47,9 +49,12 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Notification delivery runs with the server only (not in prepare(), which the CLI uses).
-  const worker = new NotificationWorker(db, config, log).start();
+  const worker = new NotificationWorker(db, config, log, outbox).start();
+  const upkeep = new AbortController();
+  const started = Promise.all(components.map((c) => c.atStart?.({ db, config, logger: log, signal: upkeep.signal })));
   const close = async () => {
-    await Promise.all([new Promise<void>((ok) => server.close(() => ok())), worker.stop()]);
+    upkeep.abort();
+    await Promise.all([new Promise<void>((ok) => server.close(() => ok())), worker.stop(), started]);
     await db.destroy();
     release();
   };

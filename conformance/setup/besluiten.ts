@@ -2,6 +2,7 @@
 // unique verantwoordelijkeOrganisatie) with its audit trail, and fresh bodies for more. BesluitInformatieObjecten need a
 // document (Documenten API): not built yet, so those tests skip.
 import { elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
+import { buildScopedBesluiten } from './scoping.js';
 
 export async function buildBesluiten(env: FixtureEnv, step: (name: string, fn: () => Promise<void>) => Promise<void>): Promise<ApiFixtures> {
   const besluittype = env.fixtures?.get('catalogi')?.objects['published.besluittype']?.url as string | undefined;
@@ -20,6 +21,12 @@ export async function buildBesluiten(env: FixtureEnv, step: (name: string, fn: (
     const first = Array.isArray(trail.body) ? trail.body[0] : trail.body?.results?.[0];
     if (first?.uuid) objects.audittrail = `${res.body.url}/audittrail/${first.uuid}`;
   });
+  const scoping = env.fixtures?.get('catalogi')?.objects.scoping;
+  if (scoping) {
+    await step('besluiten: besluiten of types A and B (and an A besluit of a geheim zaak) for the scoping tests (zrc-006)', async () => {
+      objects.scoping = await buildScopedBesluiten(env, scoping, env.fixtures?.get('zaken')?.objects.scoping);
+    }).catch((e: Error) => { objects.scopingReason = `the scoping besluiten could not be built: ${e.message}`; });
+  }
   return {
     objects,
     detail: (path) => ({

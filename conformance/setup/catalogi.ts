@@ -3,6 +3,7 @@
 import type { Operation } from '../core/contract.js';
 import { discoverSelectielijst, type Selectielijst } from './selectielijst.js';
 import { elfproef, type ApiFixtures, type FixtureEnv, type Variant } from './fixtures.js';
+import { buildScopingTypes } from './scoping.js';
 
 type Body = Record<string, any>;
 
@@ -94,6 +95,10 @@ export async function buildCatalogi(env: FixtureEnv, step: (name: string, fn: ()
     await children('published', objects['published.zaaktype'].url, objects['published.informatieobjecttype'].omschrijving);
     await publish('published.zaaktype');
   });
+  // Optional: without it only the scoping tests skip (with this reason), the rest runs.
+  await step('catalogi: published types A and B of each kind for the scoping tests (zrc-006)', async () => {
+    objects.scoping = await buildScopingTypes(env, b, cat);
+  }).catch((e: Error) => { objects.scopingReason = `the scoping types could not be built: ${e.message}`; });
 
   async function children(variant: Variant, zt: string, iot: string) {
     await post(`${variant}.statustype`, '/statustypen', b.statustype(zt));

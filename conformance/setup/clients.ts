@@ -65,17 +65,22 @@ export class Clients {
     return p;
   }
 
-  /** A fresh client id with a registered secret but (yet) no applicatie. */
-  async bare(): Promise<Credentials> {
+  /**
+   * A fresh client id with a registered secret but (yet) no applicatie. The id carries a slug of
+   * the label (`…-scoping-…`) so a reader of the server's logs, or the fault proxy, can tell the
+   * clients apart; clientIds are at most 50 characters (Autorisaties contract).
+   */
+  async bare(label = ''): Promise<Credentials> {
     const reason = this.unavailable;
     if (reason) return skip(reason);
-    const creds = { clientId: `zgw-conformance-${this.runId}-${randomUUID().slice(0, 8)}`, secret: randomBytes(24).toString('base64url') };
+    const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 12).replace(/-$/, '');
+    const creds = { clientId: `zgw-conformance-${this.runId}-${slug ? `${slug}-` : ''}${randomUUID().slice(0, 8)}`, secret: randomBytes(24).toString('base64url') };
     await this.hook!(creds.clientId, creds.secret);
     return creds;
   }
 
   private async create(autorisaties: object[], label: string): Promise<Credentials> {
-    const creds = await this.bare();
+    const creds = await this.bare(label);
     const res = await this.http.post(`${this.autorisatiesUrl}/applicaties`, {
       clientIds: [creds.clientId], label: `zgw-conformance ${label}`, heeftAlleAutorisaties: false, autorisaties,
     });

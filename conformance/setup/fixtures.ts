@@ -57,3 +57,14 @@ export function elfproef(): string {
     if (last < 10) return d.join('') + String(last);
   }
 }
+
+/**
+ * POST a body that must be created (201 with a url), registered for cleanup unless it cannot be
+ * deleted on its own (statussen go with their zaak); throws with what came back otherwise.
+ */
+export async function createOrThrow(env: Pick<FixtureEnv, 'http' | 'cleanup'>, url: string, body: object, opts: { cleanup?: boolean } = {}): Promise<Record<string, any>> {
+  const res = await env.http.post(url, body);
+  if (res.status !== 201 || typeof res.body?.url !== 'string') throw new Error(`POST ${url}: ${res.status} ${res.text.slice(0, 300)}`);
+  if (opts.cleanup !== false) env.cleanup(res.body.url);
+  return res.body;
+}

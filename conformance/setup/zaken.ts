@@ -2,6 +2,7 @@
 // bronorganisatie) with a rol and a zaakobject, and fresh bodies for more. Statussen and resultaten
 // (closing the zaak), documents and besluiten are not built yet: those tests skip.
 import { elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
+import { buildScopedZaken } from './scoping.js';
 
 type Body = Record<string, any>;
 
@@ -31,6 +32,11 @@ export async function buildZaken(env: FixtureEnv, step: (name: string, fn: () =>
     await post('/rollen', objects['/zaken'].url);
     await post('/zaakobjecten', objects['/zaken'].url);
   });
+  if (ztc.scoping) {
+    await step('zaken: zaken of types A and B at openbaar and geheim, with a rol and a status each, for the scoping tests (zrc-006)', async () => {
+      objects.scoping = await buildScopedZaken(env, ztc.scoping);
+    }).catch((e: Error) => { objects.scopingReason = `the scoping zaken could not be built: ${e.message}`; });
+  }
   const zaak = () => objects['/zaken']?.url as string;
   const collection = (path: string) => path.replace(/\/\{uuid\}.*$/, '');
   return {

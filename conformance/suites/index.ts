@@ -4,8 +4,13 @@ import { SHORT } from '../generated/ops.js';
 import { apiGroup, authGroup, autorisatiesGroup } from './auth.js';
 import { catalogiGroup } from './catalogi.js';
 import { relationsGroup, resultaattypeGroup, versionsGroup } from './catalogi-rules.js';
+import { documentenGroup } from './documenten.js';
+import { zakenScopingGroup } from './scoping-zaken.js';
+import { besluitenScopingGroup, documentenScopingGroup } from './scoping-documenten.js';
 
 export function handwrittenGroups(api: ApiName): GroupDef[] {
-  const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup] };
+  const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup],
+    zaken: [zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenScopingGroup],
+  };
   return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? [])];
 }

@@ -4,51 +4,11 @@
 // URLs are rewritten both ways, so the suite sees only the proxy.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mintToken, type Credentials } from '../core/token.js';
+import { AC, algOf, BRC, clientOf, codes, is, isAdmin, json, noAuth, parse, parses, serverError, setAdminId, tokenOf, ZRC, ZTC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
+import { SCOPING_FAULTS } from './faults-scoping.js';
+import { DOCUMENTEN_FAULTS } from './faults-documenten.js';
 
-export interface Exchange {
-  method: string;
-  /** Path below the API root: `/catalogi/api/v1/zaaktypen?…`. */
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string>;
-  body: string;
-}
-export interface Answer { status: number; headers: Record<string, string>; body: string }
-
-export interface Fault {
-  /** The group of the suite it breaks, and what it does. */
-  group: string;
-  description: string;
-  /** The tests that must fail because of it (and only those). */
-  breaks: string[];
-  /** Change the request before it is forwarded (return a new one), e.g. drop a header. */
-  request?(x: Exchange, admin: () => Promise<string>): Promise<Exchange | Answer | void> | Exchange | Answer | void;
-  /** Change the answer, or return undefined to leave it. */
-  response?(x: Exchange, a: Answer, parsed: any): Answer | void;
-}
-
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const is = (x: Exchange, method: string, pattern: string) => x.method === method && new RegExp(`^${pattern.replace(/\{uuid\}/g, UUID)}$`).test(x.path);
-const codes = (body: any): string[] => (Array.isArray(body?.invalidParams) ? body.invalidParams.map((p: any) => p?.code) : []);
-const serverError = (): Answer => ({
-  status: 500, headers: { 'content-type': 'application/problem+json', 'api-version': '1.3.3' },
-  body: JSON.stringify({ type: 'about:blank', code: 'error', title: 'Er is een serverfout opgetreden.', status: 500, detail: 'Internal Server Error', instance: 'urn:uuid:00000000-0000-0000-0000-000000000000' }),
-});
-const json = (a: Answer, body: unknown): Answer => ({ ...a, body: JSON.stringify(body) });
-const tokenOf = (x: Exchange) => x.headers.authorization?.replace(/^Bearer\s+/i, '');
-const ZTC = '/catalogi/api/v1';
-const AC = '/autorisaties/api/v1';
-const BRC = '/besluiten/api/v1';
-const ZRC = '/zaken/api/v1';
-
-/** A fault that lets one operation through without a token (as the all-rights client): its requires-auth test fails. */
-const noAuth = (group: string, method: string, path: string, test: string): Fault => ({
-  group, description: `${method} ${path} needs no token`, breaks: [test],
-  async request(x, admin) { if (is(x, method, `${ZRC}${path}`) && !tokenOf(x)) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
-});
-const clientOf = (x: Exchange): string | undefined => {
-  try { return JSON.parse(Buffer.from(tokenOf(x)!.split('.')[1], 'base64url').toString()).client_id; } catch { return undefined; }
-};
+export type { Answer, Exchange, Fault } from './fault-kit.js';
 
 export const FAULTS: Fault[] = [
   {
@@ -234,17 +194,9 @@ export const FAULTS: Fault[] = [
     breaks: ['zrc.jwt.garbage'],
     async request(x, admin) { if (x.path.startsWith(ZRC) && tokenOf(x) && tokenOf(x)!.split('.').length !== 3) return { ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } }; },
   },
+  ...SCOPING_FAULTS,
+  ...DOCUMENTEN_FAULTS,
 ];
-
-const parses = (s: string) => { try { JSON.parse(s); return true; } catch { return false; } };
-const parse = (s: string): any => { try { return JSON.parse(s); } catch { return undefined; } };
-function algOf(token: string | undefined): string | undefined {
-  try { return JSON.parse(Buffer.from(token!.split('.')[0], 'base64url').toString()).alg; } catch { return undefined; }
-}
-let adminId = '';
-const isAdmin = (x: Exchange) => {
-  try { return JSON.parse(Buffer.from(tokenOf(x)!.split('.')[1], 'base64url').toString()).client_id === adminId; } catch { return false; }
-};
 
 const read = (req: IncomingMessage) => new Promise<string>((ok, fail) => {
   const chunks: Buffer[] = [];
@@ -260,8 +212,13 @@ export interface FaultProxy { url: string; server: Server; close(): Promise<void
 
 /** Listen on a free port and forward to `backend` (an origin, `http://localhost:8000`), applying the faults. */
 export async function startFaultProxy(backend: string, admin: Credentials, faults: Fault[] = FAULTS): Promise<FaultProxy> {
-  adminId = admin.clientId;
+  setAdminId(admin.clientId);
   const adminToken = () => mintToken(admin);
+  const forward: Forward = async (x) => {
+    const qs = x.query.toString();
+    const r = await fetch(`${backend}${x.path}${qs ? `?${qs}` : ''}`, { method: x.method, headers: x.headers, body: ['GET', 'HEAD'].includes(x.method) ? undefined : x.body, redirect: 'manual' });
+    return { status: r.status, headers: Object.fromEntries(r.headers.entries()), body: await r.text() };
+  };
   let origin = '';
   const server = createServer(async (req, res) => {
     try {
@@ -270,14 +227,12 @@ export async function startFaultProxy(backend: string, admin: Credentials, fault
       let x: Exchange = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body: swap(await read(req), origin, backend) };
       let answer: Answer | undefined;
       for (const f of faults) {
-        const changed = await f.request?.(x, adminToken);
+        const changed = await f.request?.(x, adminToken, forward);
         if (changed && 'status' in changed) { answer = changed; break; }
         if (changed) x = changed;
       }
       if (!answer) {
-        const qs = x.query.toString();
-        const r = await fetch(`${backend}${x.path}${qs ? `?${qs}` : ''}`, { method: x.method, headers: x.headers, body: ['GET', 'HEAD'].includes(x.method) ? undefined : x.body, redirect: 'manual' });
-        answer = { status: r.status, headers: Object.fromEntries(r.headers.entries()), body: await r.text() };
+        answer = await forward(x);
         const parsed = parse(answer.body);
         for (const f of faults) answer = f.response?.(x, answer, parsed) ?? answer;
       }

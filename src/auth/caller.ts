@@ -25,10 +25,15 @@ export interface TypeGrant {
 export class Caller {
   constructor(
     readonly clientId: string,
-    readonly applicatie: { uuid: string; label: string; heeftAlleAutorisaties: boolean } | undefined,
+    readonly applicatie: { uuid: string; label: string; heeftAlleAutorisaties: boolean; toestemmingVereist?: boolean } | undefined,
     readonly autorisaties: Autorisatie[],
     readonly user: { id: string; representation: string } = { id: '', representation: '' },
   ) {}
+
+  /** An applicatie that sees only what residents granted it (src/privacy/toestemming.ts). */
+  get needsConsent(): boolean {
+    return this.applicatie?.toestemmingVereist === true;
+  }
 
   get all(): boolean {
     return this.applicatie?.heeftAlleAutorisaties === true;

@@ -30,7 +30,7 @@ export async function loadCaller(db: Db, registry: Registry, claims: ZgwClaims):
   });
   return new Caller(
     claims.client_id,
-    { uuid: app.uuid, label: app.data?.label ?? '', heeftAlleAutorisaties: app.heeft_alle_autorisaties },
+    { uuid: app.uuid, label: app.data?.label ?? '', heeftAlleAutorisaties: app.heeft_alle_autorisaties, toestemmingVereist: app.toestemming_vereist === true },
     autorisaties,
     user,
   );

@@ -3,6 +3,8 @@ import type { Handler } from '../core/types.js';
 import type { Descriptor } from '../engine/descriptor.js';
 import type { Registry } from '../engine/registry.js';
 import type { OperationSpec } from '../engine/contract.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 
 export interface Migration {
   name: string;
@@ -18,4 +20,9 @@ export interface Component {
   migrations: Migration[];
   /** The scope expressions an operation requires, when the API widens its contract's (ztc-014). */
   scopes?: (op: OperationSpec) => string[];
+  /**
+   * Upkeep the server runs once in the background after it listens (not the CLI); it stops
+   * early when `signal` aborts (at close) and reports failures itself.
+   */
+  atStart?: (env: { db: Knex; config: Config; logger: Logger; signal: AbortSignal }) => Promise<void>;
 }

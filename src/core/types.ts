@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Caller } from '../auth/caller.js';
 import type { Registry } from '../engine/registry.js';
 import type { InvalidParam } from './errors.js';
+import type { Inzage } from '../privacy/inzage.js';
 
 /** What a handler sees of a request: already routed, authenticated and validated. No express. */
 export interface ApiRequest {
@@ -45,6 +46,10 @@ export interface Ctx {
   request: ApiRequest;
   /** Frozen request time, so every rule of one request agrees on "now". */
   now: Date;
+  /** The access log of this request (ZGW clients reading or writing residents' data). */
+  inzage?: Inzage;
+  /** Called once a transaction that added notification outbox rows has committed (wakes the worker). */
+  onOutbox?: () => void;
 }
 
 /** A rule: a small named function returning the violations it finds (none: undefined or []). */

@@ -1,4 +1,5 @@
 import type { Ctx, Rule } from '../core/types.js';
+import type { DossierPath } from '../privacy/dossier.js';
 
 export type ColumnKind = 'text' | 'int' | 'bool' | 'date' | 'datetime' | 'json' | 'ref' | 'texts';
 
@@ -90,6 +91,8 @@ export interface Descriptor {
   };
   /** Columns derived from nested fields (e.g. a rol's BSN), added to the row on every write. */
   derive?: (input: ApiObject, ctx: Ctx) => Row;
+  /** How the object reaches its zaken, for the access log and the consent filter (src/privacy/dossier.ts). */
+  dossier?: DossierPath;
   /** Its stored jsonb holds BSNs (rol, zaakobject): sealed at rest, opened on read (src/privacy/bsn.ts). */
   sealed?: boolean;
   /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../core/types.js';
 import type { ApiObject, Descriptor } from './descriptor.js';
 import { bsnVault } from '../privacy/bsn.js';
+import { outboxWritten } from '../notify/wakeup.js';
 
 export type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
 
@@ -76,6 +77,7 @@ async function writeOutbox(desc: Descriptor, actie: Actie, obj: ApiObject, ctx: 
     message: JSON.stringify(message),
     created_at: ctx.now,
   });
+  await outboxWritten(ctx.db, ctx.onOutbox); // wake the worker after commit instead of at its next poll
 }
 
 const uuidOf = (url: string) => url.split('/').pop() ?? '';

@@ -94,6 +94,7 @@ async function loadAll(urls: string[], ctx: Ctx) {
   for (const { d, parent, uuids } of wanted.values()) {
     const scoped = d.scopedBy && parent ? { ...ctx, request: { ...ctx.request, params: { ...ctx.request.params, [d.scopedBy.param]: parent } } } : ctx;
     const rows = await new Repository(d, scoped, [READ_SCOPE[d.api]]).visible().whereIn('t.uuid', [...uuids]).select('t.*');
+    ctx.inzage?.note(d, rows, 'lezen', ctx);
     const objs = await serialize(d, rows, ctx);
     objs.forEach((o) => byUrl.set(o.url, o));
     byDesc.set(d, [...(byDesc.get(d) ?? []), ...objs]);

@@ -25,12 +25,15 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
     applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx, desc);
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);
-      return { status: 200, body: await withExpand(desc, await serialize(desc, await qb.select('t.*'), ctx), ctx) };
+      const rows = await qb.select('t.*');
+      ctx.inzage?.note(desc, rows, 'lezen', ctx);
+      return { status: 200, body: await withExpand(desc, await serialize(desc, rows, ctx), ctx) };
     }
     const page = pageOf(req.query);
     const [{ count }] = await qb.clone().clearOrder().count({ count: '*' });
     applyOrdering(qb, desc, req.query.ordering);
     const rows = await qb.select('t.*').limit(page.size).offset((page.number - 1) * page.size);
+    ctx.inzage?.note(desc, rows, 'lezen', ctx);
     const results = await withExpand(desc, await serialize(desc, rows, ctx), ctx);
     return { status: 200, body: envelope(results, Number(count), page, req.url) };
   };
@@ -56,7 +59,9 @@ export const etagOf = (body: unknown) => `"${createHash('md5').update(JSON.strin
 /** GET and HEAD of one object, with ETag and If-None-Match (304). */
 export function retrieve(desc: Descriptor): Handler {
   return async (req, ctx) => {
-    const [obj] = await withExpand(desc, [await serializeOne(desc, await load(desc, ctx), ctx)], ctx);
+    const row = await load(desc, ctx);
+    ctx.inzage?.note(desc, [row], 'lezen', ctx);
+    const [obj] = await withExpand(desc, [await serializeOne(desc, row, ctx)], ctx);
     return conditional(req, obj);
   };
 }
@@ -94,17 +99,19 @@ export async function write(
   if (desc.scopedBy) row[desc.scopedBy.column] = ctx.request.params[desc.scopedBy.param]; // the path names the main object
   Object.assign(row, desc.derive?.(input, ctx));
   const r = repo(desc, ctx);
-  if (!(await r.permits(row))) throw permissionDenied();
+  if (!(await r.permits(existing ? { ...row, uuid: existing.row.uuid } : row))) throw permissionDenied();
+  let saved: Row | undefined;
   const after = await ctx.db.transaction(async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };
     const tr = repo(desc, tctx);
-    const saved = existing ? await tr.update(existing.row.id, row) : await tr.insert({ ...row, uuid: randomUUID() });
-    const obj = await serializeOne(desc, saved, tctx);
+    saved = existing ? await tr.update(existing.row.id, row) : await tr.insert({ ...row, uuid: randomUUID() });
+    const obj = await serializeOne(desc, saved!, tctx);
     await recordWrite(desc, actie, existing ? 200 : 201, existing?.obj ?? null, obj, tctx);
     await desc.onWrite?.(obj, existing?.obj ?? null, tctx);
     return obj;
   }).catch((e) => { throw translateDbError(desc, e); });
   desc.afterCommit?.();
+  ctx.inzage?.note(desc, [saved!], 'schrijven', ctx);
   return after;
 }
 
@@ -144,6 +151,8 @@ export function destroy(desc: Descriptor): Handler {
     const row = await load(desc, ctx);
     const obj = await serializeOne(desc, row, ctx);
     await runRules(desc.rules?.destroy, obj, ctx, obj);
+    ctx.inzage?.note(desc, [row], 'schrijven', ctx);
+    await ctx.inzage?.resolve(ctx); // before the delete takes the zaak's rollen with it
     await ctx.db.transaction(async (trx) => {
       const tctx: Ctx = { ...ctx, db: trx };
       await desc.cascade?.(row, tctx);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Ctx } from '../core/types.js';
 import type { Descriptor, Row } from './descriptor.js';
+import { consentSql } from '../privacy/toestemming.js';
 
 /**
  * The only way handlers reach a resource's table. Every read carries the caller's authorisation
@@ -19,7 +20,34 @@ export class Repository {
     const scope = this.desc.scopedBy;
     if (scope) qb.where(`t.${scope.column}`, this.ctx.request.params[scope.param]);
     this.applyAuth(qb);
+    this.applyConsent(qb);
     return qb;
+  }
+
+  /** Consent-bound applicaties see only objects of zaken residents granted them (on top of their autorisaties). */
+  private applyConsent(qb: Knex.QueryBuilder): void {
+    const path = this.desc.dossier;
+    if (!path || !this.ctx.caller.needsConsent) return;
+    const { sql, bindings } = consentSql(path, 't', this.ctx);
+    qb.whereRaw(sql, bindings as any[]);
+  }
+
+  /** Does a consent cover this (stored, or about to be written) row? */
+  private async consented(row: Row): Promise<boolean> {
+    const path = this.desc.dossier;
+    if (!path || !this.ctx.caller.needsConsent) return true;
+    const through = this.desc.auth?.through;
+    if (!row.uuid && through) {
+      // A new object under a main object (a status on a zaak): the main object must be covered.
+      const main = this.ctx.registry.all().find((d) => d.table === through.table && !d.scopedBy);
+      return main ? new Repository(main, this.ctx, this.scopes).consentedUuid(row[through.column]) : false;
+    }
+    return row.uuid ? this.consentedUuid(row.uuid) : false; // a new main object: no resident granted it yet
+  }
+
+  private async consentedUuid(uuid: string): Promise<boolean> {
+    const { sql, bindings } = consentSql(this.desc.dossier!, 't', this.ctx);
+    return !!(await this.db(`${this.desc.table} as t`).where('t.uuid', uuid).whereRaw(sql, bindings as any[]).first(this.db.raw('1')));
   }
 
   private applyAuth(qb: Knex.QueryBuilder): void {
@@ -57,6 +85,10 @@ export class Repository {
 
   /** May the caller see or write this row? (detail and write calls answer 403 when not) */
   async permits(row: Row): Promise<boolean> {
+    return (await this.permitsType(row)) && this.consented(row);
+  }
+
+  private async permitsType(row: Row): Promise<boolean> {
     const auth = this.desc.auth;
     if (!auth) return true;
     const grants = this.ctx.caller.typeGrants(auth.component, this.scopes);

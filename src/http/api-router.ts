@@ -13,6 +13,7 @@ import { loadCaller, secretFor } from '../auth/load.js';
 import { Caller } from '../auth/caller.js';
 import type { Deps } from './app.js';
 import { isUuid } from '../engine/registry.js';
+import { Inzage } from '../privacy/inzage.js';
 
 interface Route {
   id: string;
@@ -99,8 +100,11 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   // Multipart/binary operations (bestandsdelen) get the raw request to stream; the handler parses it.
   if (op.body && !op.body.contentTypes.includes('application/json')) apiRequest.stream = req;
   else validateBody(apiRequest.body, op, contract);
-  const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date() };
+  const ctx: Ctx = { config: deps.config, db: deps.db, caller, registry: deps.registry, request: apiRequest, now: new Date(), onOutbox: deps.onOutbox };
+  // Every client's reads and writes of residents' data are logged (issue #7, "who looked").
+  if (!op.public && deps.config.inzageLog) ctx.inzage = new Inzage();
   const result = await route.handler(apiRequest, ctx);
+  await ctx.inzage?.flush(ctx);
   // Operations that take Accept-Crs answer in that CRS (CONVENTIONS §11).
   if (op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'accept-crs')) {
     result.headers = { ...result.headers, 'Content-Crs': 'EPSG:4326' };

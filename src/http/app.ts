@@ -20,6 +20,8 @@ export interface Deps {
   registry: Registry;
   components: Component[];
   logger: Logger;
+  /** After a commit that added outbox rows (the server wakes its notification worker). */
+  onOutbox?: () => void;
 }
 
 export function createApp(deps: Deps): express.Express {

@@ -7,22 +7,30 @@ import { claimDue, type Claimed } from './claim.js';
 import { post, type Outcome } from './send.js';
 import { afterFailure, type RetryPolicy } from './backoff.js';
 import { refusedCallback } from './callback-guard.js';
+import type { OutboxSignal } from './wakeup.js';
+import { OutboxListener } from './listen.js';
 
 const CLAIM = 20;
 
 /**
  * The delivery loop: fan out new outbox rows, claim due deliveries, POST them (in parallel; a
  * claimed batch holds at most one delivery per chain), record each outcome. Loops at once while
- * there is work, sleeps `notificationPollMs` when there is none. At least once: a delivery is
- * marked delivered only after a 2xx, so a crash between the two sends it again later.
+ * there is work, sleeps `notificationPollMs` when there is none, unless woken: by the server's
+ * own writes (OutboxSignal, in-process) and, on PostgreSQL, by any process's writes (LISTEN).
+ * At least once: a delivery is marked delivered only after a 2xx, so a crash between the two
+ * sends it again later.
  */
 export class NotificationWorker {
   private stopping = new AbortController();
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A wake-up came while a round ran: the round may have missed that write, so do not sleep. */
+  private woken = false;
+  private unsubscribe?: () => void;
+  private listener?: OutboxListener;
   private readonly policy: RetryPolicy;
 
-  constructor(private db: Db, private config: Config, private logger: Logger) {
+  constructor(private db: Db, private config: Config, private logger: Logger, private signal?: OutboxSignal) {
     this.policy = {
       baseMs: config.notificationBackoffBaseMs,
       maxMs: config.notificationBackoffMaxMs,
@@ -31,19 +39,31 @@ export class NotificationWorker {
   }
 
   start(): this {
-    this.loop ??= this.run();
+    if (this.loop) return this;
+    this.unsubscribe = this.signal?.subscribe(() => this.poke());
+    if (this.config.databaseUrl) this.listener = new OutboxListener(this.config.databaseUrl, () => this.poke(), this.logger).start();
+    this.loop = this.run();
     return this;
   }
 
   /** Aborts sends in flight (recorded as failed attempts, retried later) and waits for the loop. */
   async stop(): Promise<void> {
     this.stopping.abort();
+    this.unsubscribe?.();
+    await this.listener?.stop();
     this.wake?.();
     await this.loop;
   }
 
+  /** New outbox rows were committed: start a round now instead of at the next poll. */
+  poke(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
   private async run(): Promise<void> {
     while (!this.stopping.signal.aborted) {
+      this.woken = false;
       let busy = false;
       try {
         busy = await this.tick();
@@ -100,9 +120,10 @@ export class NotificationWorker {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.woken) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(timer); resolve(); };
+      this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };
     });
   }
 }

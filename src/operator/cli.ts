@@ -8,9 +8,10 @@ import { ApiError } from '../core/errors.js';
 import { clientCommands } from './commands/clients.js';
 import { catalogusCommands } from './commands/catalogus.js';
 import { notificatiesCommands } from './commands/notificaties.js';
+import { documentenCommands } from './commands/documenten.js';
 import { openEnv, UsageError, type Command, type Env } from './commands/common.js';
 
-const commands: Command[] = [...clientCommands, ...catalogusCommands, ...notificatiesCommands];
+const commands: Command[] = [...clientCommands, ...catalogusCommands, ...notificatiesCommands, ...documentenCommands];
 
 const ENVIRONMENT = `Environment (the same as the server):
   DATABASE_URL   postgres://… ; unset: the embedded database in DATA_DIR

@@ -24,16 +24,26 @@ export interface ApplicatieInput {
   clientIds: string[];
   heeftAlleAutorisaties?: boolean;
   autorisaties?: Record<string, unknown>[];
+  /** Sees only what residents granted it (consents, issue #7); not part of the standard Applicatie. */
+  toestemmingVereist?: boolean;
 }
 
 /** Create the applicatie owning these client ids, or update it; through the same rules as the API. */
 export async function upsertApplicatie(db: Db, registry: Registry, config: Config, input: ApplicatieInput): Promise<string> {
   const row = await db('applicatie').whereRaw('client_ids && ?::text[]', [input.clientIds]).first();
   const ctx = systemCtx(db, registry, config, 'autorisaties', row ? 'applicatie_update' : 'applicatie_create');
-  const body = { heeftAlleAutorisaties: false, autorisaties: [], ...input };
-  if (!row) return (await write(applicatie, ctx, 'create', body)).url;
-  const obj = await serializeOne(applicatie, row, ctx);
-  return (await write(applicatie, ctx, 'update', body, { row, obj })).url;
+  const { toestemmingVereist, ...fields } = input;
+  const body = { heeftAlleAutorisaties: false, autorisaties: [], ...fields };
+  const url = row
+    ? (await write(applicatie, ctx, 'update', body, { row, obj: await serializeOne(applicatie, row, ctx) })).url
+    : (await write(applicatie, ctx, 'create', body)).url;
+  if (toestemmingVereist !== undefined) await setToestemmingVereist(db, input.clientIds[0], toestemmingVereist);
+  return url;
+}
+
+/** Mark the applicatie of a client id as consent-bound (or not); false when there is none. */
+export async function setToestemmingVereist(db: Db, clientId: string, value: boolean): Promise<boolean> {
+  return deleted(await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [clientId]).update({ toestemming_vereist: value }));
 }
 
 export async function removeApplicatie(db: Db, clientId: string): Promise<boolean> {

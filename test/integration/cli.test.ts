@@ -101,4 +101,22 @@ describe('zgw CLI', function () {
     expect(await ok('applicatie', 'add', '--help')).to.include('--autorisatie JSON');
     expect(await ok('migrate')).to.equal('Database up to date.');
   });
+
+  it('[drc:sweep] documenten sweep removes an old content file no document points at (--dry-run only lists it)', async () => {
+    const { mkdirSync, writeFileSync, utimesSync, existsSync } = await import('node:fs');
+    const key = 'ab'.repeat(16);
+    const folder = join(dir, 'data', 'files', 'ab', 'ab');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, key), 'wees');
+    const old = new Date(Date.now() - 48 * 60 * 60 * 1000);
+    utimesSync(join(folder, key), old, old);
+    expect(await ok('documenten', 'sweep', '--dry-run')).to.include(key).and.include('would remove 1 ');
+    expect(existsSync(join(folder, key))).to.equal(true);
+    expect(await ok('documenten', 'sweep', '--grace-hours', '72')).to.include('removed 0 ');
+    expect(await ok('documenten', 'sweep')).to.include(key).and.include('removed 1 ');
+    expect(existsSync(join(folder, key))).to.equal(false);
+    const bad = await zgw('documenten', 'sweep', '--grace-hours', '0');
+    expect(bad.code).to.equal(1);
+    expect(bad.stderr).to.include('--grace-hours must be a number >= 1');
+  });
 });

@@ -76,8 +76,12 @@ describe('[drc] Documenten API', () => {
     expect((await download(`${empty.url}/download`)).status).to.equal(204);
   });
 
-  it('[drc] bestandsomvang must match the base64 inhoud; identificatie is unique per bronorganisatie', async () => {
-    expectInvalid(await create({ inhoud: b64('abc'), bestandsomvang: 4 }), 'bestandsomvang', 'invalid');
+  it('[drc] bestandsomvang must match the base64 inhoud, or the content an update keeps (file-size); identificatie is unique per bronorganisatie', async () => {
+    expectInvalid(await create({ inhoud: b64('abc'), bestandsomvang: 4 }), 'nonFieldErrors', 'file-size');
+    const kept = (await create({ inhoud: b64('abc') })).body;
+    const lock = (await admin.request('POST', `${rel(kept.url)}/lock`)).body.lock;
+    expectInvalid(await admin.request('PATCH', rel(kept.url), { bestandsomvang: 7, lock }), 'nonFieldErrors', 'file-size');
+    expect((await admin.request('PATCH', rel(kept.url), { bestandsomvang: 3, lock })).status).to.equal(200);
     const one = (await create({ identificatie: `ID-${randomUUID()}`.slice(0, 40) })).body;
     expectInvalid(await create({ identificatie: one.identificatie }), 'identificatie', 'identificatie-niet-uniek');
     expect((await create({ identificatie: one.identificatie, bronorganisatie: '111111110' })).status).to.equal(201);
@@ -88,10 +92,23 @@ describe('[drc] Documenten API', () => {
     expectInvalid(await admin.request('POST', `${DRC}/enkelvoudiginformatieobjecten`, eioBody(`${types.published.slice(0, -36)}${randomUUID()}`)), 'informatieobjecttype', 'bad-url');
   });
 
+  it('[drc-001] an update to a concept informatieobjecttype is not-published; to another published one is allowed (1.3.0)', async () => {
+    const doc = (await create()).body;
+    const lock = (await admin.request('POST', `${rel(doc.url)}/lock`)).body.lock;
+    expectInvalid(await admin.request('PATCH', rel(doc.url), { informatieobjecttype: types.concept, lock }), 'informatieobjecttype', 'not-published');
+    const moved = await admin.request('PATCH', rel(doc.url), { informatieobjecttype: types.another, lock });
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
+    expect(moved.body.informatieobjecttype).to.equal(types.another);
+  });
+
   it('[drc-005] with ontvangstdatum the status cannot be in_bewerking or ter_vaststelling', async () => {
     expectInvalid(await create({ ontvangstdatum: '2026-01-01', status: 'in_bewerking' }), 'status', 'invalid_for_received');
     expectInvalid(await create({ ontvangstdatum: '2026-01-01', status: 'ter_vaststelling' }), 'status', 'invalid_for_received');
-    expect((await create({ ontvangstdatum: '2026-01-01', status: 'definitief' })).status).to.equal(201);
+    const received = (await create({ ontvangstdatum: '2026-01-01', status: 'definitief' })).body;
+    const lock = (await admin.request('POST', `${rel(received.url)}/lock`)).body.lock;
+    // A PATCH is checked against the document as it will be (Open Zaak: validate_status falls back on the instance).
+    expectInvalid(await admin.request('PATCH', rel(received.url), { status: 'in_bewerking', lock }), 'status', 'invalid_for_received');
+    expect((await admin.request('PATCH', rel(received.url), { status: 'in_bewerking', ontvangstdatum: null, lock })).status).to.equal(200);
   });
 
   it('[drc-006] a gebruiksrecht sets indicatieGebruiksrecht; deleting the last resets it; true without any is missing-gebruiksrechten', async () => {
@@ -133,16 +150,17 @@ describe('[drc] Documenten API', () => {
     expect(await (await fileStoreFor(testServer().config.dataDir)).stat(key)).to.equal(undefined);
   });
 
-  it('[drc-009] [drc-010] updates need the lock (unlocked, missing-lock-id, incorrect-lock-id); unlock needs it unless forced', async () => {
+  it('[drc-009] [drc-010] updates need the lock (unlocked, missing-lock-id, incorrect-lock-id on nonFieldErrors; PUT: lock required); unlock needs it unless forced', async () => {
     const doc = (await create()).body;
     expectInvalid(await admin.request('PATCH', rel(doc.url), { titel: 'x', lock: 'a'.repeat(32) }), 'nonFieldErrors', 'unlocked');
     const lock = (await admin.request('POST', `${rel(doc.url)}/lock`)).body.lock;
     expectInvalid(await admin.request('POST', `${rel(doc.url)}/lock`), 'nonFieldErrors', 'existing-lock');
-    expectInvalid(await admin.request('PATCH', rel(doc.url), { titel: 'x' }), 'lock', 'missing-lock-id');
+    expectInvalid(await admin.request('PATCH', rel(doc.url), { titel: 'x' }), 'nonFieldErrors', 'missing-lock-id');
+    expectInvalid(await admin.request('PUT', rel(doc.url), eioBody(types.published)), 'lock', 'required');
     expectInvalid(await admin.request('PATCH', rel(doc.url), { titel: 'x', lock: 'b'.repeat(32) }), 'nonFieldErrors', 'incorrect-lock-id');
     const editor = await client({ autorisaties: [{ component: 'drc', scopes: ['documenten.lezen', 'documenten.lock', 'documenten.bijwerken'], informatieobjecttype: types.published, maxVertrouwelijkheidaanduiding: 'zeer_geheim' }] });
     expectInvalid(await editor.request('POST', `${rel(doc.url)}/unlock`, { lock: 'c'.repeat(32) }), 'nonFieldErrors', 'incorrect-lock-id');
-    expectInvalid(await editor.request('POST', `${rel(doc.url)}/unlock`, {}), 'lock', 'missing-lock-id');
+    expectInvalid(await editor.request('POST', `${rel(doc.url)}/unlock`, {}), 'nonFieldErrors', 'incorrect-lock-id');
     const forcer = await client({ autorisaties: [{ component: 'drc', scopes: ['documenten.lezen', 'documenten.geforceerd-unlock'], informatieobjecttype: types.published, maxVertrouwelijkheidaanduiding: 'zeer_geheim' }] });
     expect((await forcer.request('POST', `${rel(doc.url)}/unlock`, {})).status).to.equal(204);
     expect(lock).to.match(/^[0-9a-f]{32}$/);
@@ -159,6 +177,15 @@ describe('[drc] Documenten API', () => {
     expect(zoek.body.results.map((o: any) => o.url)).to.deep.equal([doc.url]);
     expect(zoek.body.results[0]._expand.informatieobjecttype.url).to.equal(types.published);
     expectInvalid(await admin.request('GET', `${rel(doc.url)}?expand=titel`), 'expand', 'invalid_choice');
+  });
+
+  it('[drc-011] [drc-012] expand goes no further than the Catalogi type (invalid_choice); a client with documenten.lezen gets the type expanded', async () => {
+    const doc = (await create()).body;
+    expectInvalid(await admin.request('GET', `${rel(doc.url)}?expand=informatieobjecttype.catalogus`), 'expand', 'invalid_choice');
+    const reader = await client({ autorisaties: [{ component: 'drc', scopes: ['documenten.lezen'], informatieobjecttype: types.published, maxVertrouwelijkheidaanduiding: 'zeer_geheim' }] });
+    const one = await reader.request('GET', `${rel(doc.url)}?expand=informatieobjecttype`);
+    expect(one.status, JSON.stringify(one.body)).to.equal(200);
+    expect(one.body._expand.informatieobjecttype?.url).to.equal(types.published);
   });
 
   it('[drc-014] _zoek takes uuid__in, identificatie and bronorganisatie', async () => {

@@ -1,98 +1,93 @@
-// The issue's acceptance test for delivery that loses nothing. Zaken was not mounted when this
-// was written, so the receiver subscribes to the `autorisaties` kanaal (applicatie writes, the
-// cheapest write we have: a zaaktype create costs ~200 ms here, 1,000 of them over a minute)
-// instead of `zaken`: the outbox, fan-out and worker are the same for every kanaal.
-// A server of its own (not the shared test server): it must be stopped and started again on the
-// same data, a temporary DATA_DIR on PGlite, or DATABASE_URL when set.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { randomBytes } from 'node:crypto';
+// The issue's acceptance test for delivery that loses nothing, on the `zaken` kanaal: a receiver
+// subscribed to the zaken of one published zaaktype is down while 1,000 zaak writes (creates and
+// PATCHes) happen, the server process restarts on the same data, the receiver comes back, and
+// every one of the 1,000 notifications must arrive (at least once, in order per zaak).
+// A server of its own (not the shared test server), since it must be stopped and started again:
+// a temporary DATA_DIR on PGlite, DATABASE_URL when set.
 import { expect } from 'chai';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { start, type Running } from '../../src/server.js';
-import { setSecret, upsertApplicatie } from '../../src/operator/clients.js';
-import { mintToken } from '../../src/auth/token.js';
-import { request } from '../support/server.js';
+import type { TestClient } from '../support/server.js';
 import { Receiver } from './notificaties-support.js';
+import { ownClient, ownConfig, stats } from './notificaties-server.js';
+import { catalogue, zaakBody, ZRC } from './zaken/fixtures.js';
 
 const WRITES = Number(process.env.NRC_WRITES ?? 1000);
+const PER_ZAAK = 4; // one create and three PATCHes: several messages per hoofdObject, so order counts
 const PARALLEL = 8;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().on('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/** When, and as which request, a message first arrived at the receiver. */
+interface Arrival {
+  at: number;
+  index: number;
 }
 
-const stats = (ms: number[]) => {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return `min ${s[0]} ms, median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${s[s.length - 1]} ms`;
-};
+const keyOf = (m: Record<string, any>) => `${m.resourceUrl} ${m.actie} ${m.aanmaakdatum}`;
 
-describe('[notify:acceptance] every notification arrives after a receiver outage and a server restart', function () {
+async function ok(c: TestClient, method: string, path: string, body?: unknown): Promise<Record<string, any>> {
+  const res = await c.request(method, path, body);
+  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).to.be.within(200, 201);
+  return res.body;
+}
+
+/** WRITES zaak writes in PARALLEL lanes; each lane creates a zaak and PATCHes it PER_ZAAK - 1 times. */
+async function writeZaken(c: TestClient, zaaktype: string): Promise<string[]> {
+  const zaken: string[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: PARALLEL }, async () => {
+    while (next < WRITES / PER_ZAAK) {
+      const i = next++;
+      const zaak = await ok(c, 'POST', `${ZRC}/zaken`, zaakBody(zaaktype, { omschrijving: `Zaak ${i}` }));
+      zaken.push(zaak.url);
+      for (let k = 1; k < PER_ZAAK; k++) await ok(c, 'PATCH', zaak.url, { toelichting: `wijziging ${k}` });
+    }
+  }));
+  return zaken;
+}
+
+/** What the outbox holds for these zaken: the messages that must arrive, by key, in write order. */
+async function expected(db: Running['db'], zaken: string[]): Promise<Record<string, any>[]> {
+  const rows = await db('notificatie_outbox').whereIn('hoofd_object', zaken).orderBy('id').select('message');
+  return rows.map((r) => (typeof r.message === 'string' ? JSON.parse(r.message) : r.message));
+}
+
+describe('[notify:acceptance] every zaken notification arrives after a receiver outage and a server restart', function () {
   this.timeout(600_000);
-  let dataDir: string | undefined;
   let server: Running | undefined;
+  let cleanup = () => {};
   const receiver = new Receiver();
 
   after(async () => {
     await receiver.stop();
     await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    cleanup();
   });
 
-  it(`[notify:acceptance] ${WRITES} applicatie writes (kanaal autorisaties standing in for zaken) with the receiver down and a restart in between: all ${WRITES} arrive`, async () => {
-    const port = await freePort();
-    dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'zgw-nrc-'));
-    const config: Config = loadConfig({
-      ...process.env, PORT: String(port), BASE_URL: `http://localhost:${port}`, DATA_DIR: dataDir ?? 'memory', DEMO: 'false', LOG_LEVEL: 'silent',
-      NOTIFICATION_POLL_MS: process.env.NRC_POLL ?? '50', NOTIFICATION_BACKOFF_BASE_MS: '1000', NOTIFICATION_BACKOFF_MAX_MS: '4000', NOTIFICATION_TIMEOUT_MS: '2000',
-    });
+  it(`[notify:acceptance] ${WRITES} zaak writes on the zaken kanaal with the receiver down and a server restart in between: all ${WRITES} arrive, in order per zaak`, async () => {
+    const own = await ownConfig({ NOTIFICATION_POLL_MS: process.env.NRC_POLL ?? '50' });
+    const config: Config = own.config;
+    cleanup = own.cleanup;
     server = await start(config);
+    const c = await ownClient(server);
+    const { zaaktype } = await catalogue({}, { client: c, url: config.baseUrl });
 
-    const clientId = `nrc-acceptance-${randomBytes(6).toString('hex')}`;
-    const secret = randomBytes(24).toString('base64url');
-    await setSecret(server.db, clientId, secret);
-    await upsertApplicatie(server.db, server.registry, config, { label: clientId, clientIds: [clientId], heeftAlleAutorisaties: true, autorisaties: [] });
-    const auth = { Authorization: `Bearer ${await mintToken(clientId, secret)}` };
-    const call = async (method: string, path: string, body?: unknown) => {
-      // A dropped keep-alive connection (ECONNRESET on a loaded machine) is retried: a write that
-      // did happen then notifies twice, which at-least-once allows; only answered writes count.
-      const res = await request(method, `${config.baseUrl}${path}`, body, auth)
-        .catch(() => request(method, `${config.baseUrl}${path}`, body, auth));
-      expect(res.status, JSON.stringify(res.body)).to.be.within(200, 201);
-      return res.body;
-    };
-
-    // The receiver gets a port, then goes down; the abonnement points at it.
+    // The receiver gets a port, then goes down; the abonnement (zaken of this zaaktype) points at it.
     await receiver.start(0);
     await receiver.stop();
-    await call('POST', '/notificaties/api/v1/abonnement', {
-      callbackUrl: receiver.url('/hook'), auth: 'Bearer ontvanger', kanalen: [{ naam: 'autorisaties' }],
+    await ok(c, 'POST', '/notificaties/api/v1/abonnement', {
+      callbackUrl: receiver.url('/zaken'), auth: 'Bearer ontvanger', kanalen: [{ naam: 'zaken', filters: { zaaktype: zaaktype.url } }],
     });
 
-    const writtenAt = new Map<string, number>();
     const t0 = Date.now();
-    let next = 0;
-    await Promise.all(Array.from({ length: PARALLEL }, async () => {
-      while (next < WRITES) {
-        next++;
-        const applicatie = await call('POST', '/autorisaties/api/v1/applicaties', {
-          clientIds: [`${clientId}-${next}`], label: `Ontvanger ${next}`, heeftAlleAutorisaties: true,
-        });
-        writtenAt.set(applicatie.url, Date.now());
-      }
-    }));
+    const zaken = await writeZaken(c, zaaktype.url);
     const writeSeconds = (Date.now() - t0) / 1000;
-    expect(writtenAt.size).to.equal(WRITES);
+    const want = await expected(server.db, zaken);
+    const wantKeys = new Set(want.map(keyOf));
+    // Every answered write left one outbox row, and no two rows share a key (else the check below is blind).
+    expect(want.length).to.be.at.least(WRITES);
+    expect(wantKeys.size).to.equal(want.length);
     const failedAttempts = (await server.db('notificatie_delivery').sum({ n: 'attempts' }))[0].n;
+    expect(receiver.received).to.deep.equal([]);
 
     // Restart the server process (same data), then bring the receiver back on the same port.
     await server.close();
@@ -103,25 +98,41 @@ describe('[notify:acceptance] every notification arrives after a receiver outage
     await receiver.start(receiver.port);
     const backAt = Date.now();
 
-    const arrived = () => new Set(receiver.on('/hook').map((r) => r.body.resourceUrl).filter((u) => writtenAt.has(u)));
-    // A quiet machine needs ~12 s; a loaded CI machine far more. Waiting longer weakens nothing: all must arrive.
-    await receiver.until(() => arrived().size === WRITES, 180_000);
+    const first = new Map<string, Arrival>();
+    const arrived = () => {
+      receiver.on('/zaken').forEach((r, index) => {
+        if (wantKeys.has(keyOf(r.body)) && !first.has(keyOf(r.body))) first.set(keyOf(r.body), { at: r.at, index });
+      });
+      return first.size;
+    };
+    // A quiet machine needs a few seconds; a loaded CI machine more. Waiting longer weakens nothing: all must arrive.
+    await receiver.until(() => arrived() === wantKeys.size, 180_000).catch(() => {});
     const allAt = Date.now();
 
-    const hook = receiver.on('/hook');
+    const hook = receiver.on('/zaken');
+    expect([...wantKeys].filter((k) => !first.has(k)), 'missing notifications').to.deep.equal([]);
     expect(hook.every((r) => r.authorization === 'Bearer ontvanger')).to.equal(true);
-    const first = new Map<string, number>();
-    for (const r of hook) if (!first.has(r.body.resourceUrl)) first.set(r.body.resourceUrl, r.at);
-    const missing = [...writtenAt.keys()].filter((u) => !first.has(u));
-    expect(missing).to.deep.equal([]);
-    const sinceWrite = [...writtenAt].map(([u, t]) => first.get(u)! - t);
-    const sinceBack = [...first.values()].map((t) => Math.max(0, t - backAt));
-    const report = [
-      `      ${WRITES} writes in ${writeSeconds.toFixed(1)} s with the receiver down (${failedAttempts} delivery attempts failed meanwhile);`,
-      `      server restart ${restartMs} ms; receiver back, all ${WRITES} arrived ${allAt - backAt} ms later; ${hook.length - WRITES} duplicates;`,
+    expect(hook.every((r) => r.body.kanaal === 'zaken' && r.body.kenmerken.zaaktype === zaaktype.url)).to.equal(true);
+    expectOrderPerZaak(want, first);
+
+    const sinceWrite = want.map((m) => first.get(keyOf(m))!.at - Date.parse(m.aanmaakdatum));
+    const sinceBack = want.map((m) => Math.max(0, first.get(keyOf(m))!.at - backAt));
+    process.stderr.write([
+      `      ${want.length} zaak writes (${zaken.length} zaken × ${PER_ZAAK}) in ${writeSeconds.toFixed(1)} s with the receiver down (${failedAttempts} delivery attempts failed meanwhile);`,
+      `      server restart ${restartMs} ms; receiver back, all ${want.length} arrived ${allAt - backAt} ms later; ${hook.length - want.length} duplicates;`,
       `      delay write → arrival: ${stats(sinceWrite)}`,
       `      delay receiver back → arrival: ${stats(sinceBack)}`,
-    ];
-    process.stdout.write(`${report.join('\n')}\n`);
+    ].join('\n') + '\n');
   });
 });
+
+/** A healthy receiver sees the messages of one zaak in the order they were written (first arrivals). */
+function expectOrderPerZaak(want: Record<string, any>[], first: Map<string, Arrival>): void {
+  const byZaak = new Map<string, Record<string, any>[]>();
+  for (const m of want) byZaak.set(m.hoofdObject, [...(byZaak.get(m.hoofdObject) ?? []), m]);
+  for (const [zaak, messages] of byZaak) {
+    const arrivalOrder = [...messages].sort((a, b) => first.get(keyOf(a))!.index - first.get(keyOf(b))!.index);
+    expect(arrivalOrder.map(keyOf), `order of ${zaak}`).to.deep.equal(messages.map(keyOf));
+    expect(messages[0].actie, zaak).to.equal('create');
+  }
+}

@@ -89,6 +89,8 @@ export interface ClientOptions {
   /** Default: true when no autorisaties are given. */
   heeftAlleAutorisaties?: boolean;
   autorisaties?: object[];
+  /** The applicatie sees only what residents granted it (consents). */
+  toestemmingVereist?: boolean;
   /** Extra or overriding JWT claims (user_id, user_representation, iat, …). */
   claims?: object;
 }
@@ -104,6 +106,7 @@ export async function client(opts: ClientOptions = {}): Promise<TestClient> {
     clientIds: [clientId],
     heeftAlleAutorisaties: opts.heeftAlleAutorisaties ?? !opts.autorisaties,
     autorisaties: (opts.autorisaties ?? []) as Record<string, unknown>[],
+    toestemmingVereist: opts.toestemmingVereist,
   });
   const token = await mintToken(clientId, secret, (opts.claims ?? {}) as Record<string, unknown>);
   return { clientId, secret, token, request: (m, p, b, h) => request(m, p, b, { Authorization: `Bearer ${token}`, ...h }) };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect } from 'chai';
-import { FsFileStore } from '../../src/storage/files/fs-store.js';
+import { FsFileStore, TEMP_GRACE_MS } from '../../src/storage/files/fs-store.js';
 import { StoreMismatchError } from '../../src/storage/files/store.js';
 import { parseRange } from '../../src/components/documenten/actions/download.js';
 
@@ -45,13 +45,29 @@ describe('[drc:files] filesystem content store', () => {
     expect(await readdir(join(root, 'tmp'))).to.deep.equal([]);
   });
 
-  it('[drc:files] init removes what a crash left in tmp/; delete of a missing key is no error', async () => {
-    const { writeFile } = await import('node:fs/promises');
+  it('[drc:files] init removes what a crash left in tmp/ (not written to for an hour), keeps a write in progress; delete of a missing key is no error', async () => {
+    const { utimes, writeFile } = await import('node:fs/promises');
     await writeFile(join(root, 'tmp', 'half-written'), 'x');
+    await writeFile(join(root, 'tmp', 'being-written'), 'y');
+    const old = new Date(Date.now() - TEMP_GRACE_MS - 1000);
+    await utimes(join(root, 'tmp', 'half-written'), old, old);
     await new FsFileStore(root).init();
-    expect(await readdir(join(root, 'tmp'))).to.deep.equal([]);
+    expect(await readdir(join(root, 'tmp'))).to.deep.equal(['being-written']);
     await store.delete('0'.repeat(32));
     expect(() => store.get('../etc/passwd')).to.throw();
+  });
+
+  it('[drc:sweep] list yields every stored key with its modification time, and nothing else', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const a = await store.put(Readable.from([Buffer.from('a')]));
+    const b = await store.put(Readable.from([Buffer.from('b')]));
+    await writeFile(join(root, 'tmp', 'f'.repeat(32)), 'in tmp/: not a content');
+    await mkdir(join(root, 'zz'), { recursive: true });
+    await writeFile(join(root, 'zz', 'README'), 'not a key');
+    const listed = [];
+    for await (const f of store.list()) listed.push(f);
+    expect(listed.map((f) => f.key).sort()).to.deep.equal([a.key, b.key].sort());
+    expect(listed.every((f) => f.modified instanceof Date && Date.now() - f.modified.getTime() < 60_000)).to.equal(true);
   });
 });
 

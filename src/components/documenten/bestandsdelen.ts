@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { Ctx } from '../../core/types.js';
-import { invalid } from '../../core/errors.js';
+import type { Ctx, Violation } from '../../core/types.js';
+import type { Row } from '../../engine/descriptor.js';
 import { store } from './content.js';
 import { EIO_TABLE } from './types.js';
 
@@ -30,17 +30,33 @@ function scheduleDelete(ctx: Ctx, keys: (string | null)[]): void {
   });
 }
 
+/** The parts of a document's pending chunked upload, in order ([] when there is none). */
+export const partsOf = (ctx: Ctx, informatieobject: string): Promise<Row[]> =>
+  ctx.db('bestandsdeel').where({ informatieobject }).orderBy('volgnummer');
+
 /**
- * On unlock: when the document has bestandsdelen, all must be uploaded (`incomplete-upload`);
- * they are then concatenated into one content file, streamed part after part (constant memory),
- * stored atomically with its checksum, and the parts are removed. Returns the new file columns.
+ * Unlock closes a chunked upload only when every part arrived. The codes are Open Zaak's
+ * (UnlockEnkelvoudigInformatieObjectSerializer.validate, open-zaak/open-zaak
+ * src/openzaak/components/documenten/api/serializers.py), which clients are written against:
+ * no part uploaded at all is `file-size` ("either upload the file or set bestandsomvang 0"),
+ * some parts missing is `incomplete-upload`; both on nonFieldErrors.
  */
-export async function mergeBestandsdelen(ctx: Ctx, informatieobject: string): Promise<{ inhoud_key: string; inhoud_sha256: string; bestandsomvang: number } | undefined> {
-  const parts = await ctx.db('bestandsdeel').where({ informatieobject }).orderBy('volgnummer');
-  if (!parts.length) return undefined;
-  if (parts.some((p) => !p.inhoud_key)) {
-    throw invalid({ name: 'nonFieldErrors', code: 'incomplete-upload', reason: 'Alle bestandsdelen moeten geüpload zijn voordat het informatieobject ontgrendeld kan worden.' });
+export function uploadIncomplete(parts: Row[]): Violation | undefined {
+  const missing = parts.filter((p) => !p.inhoud_key).length;
+  if (!missing) return undefined;
+  if (missing === parts.length) {
+    return { name: 'nonFieldErrors', code: 'file-size', reason: 'Er is nog geen bestandsdeel geüpload: upload de bestandsdelen of zet bestandsomvang op 0.' };
   }
+  return { name: 'nonFieldErrors', code: 'incomplete-upload', reason: 'Alle bestandsdelen moeten geüpload zijn voordat het informatieobject ontgrendeld kan worden.' };
+}
+
+export type FileColumns = { inhoud_key: string | null; inhoud_sha256: string | null; bestandsomvang: number | null };
+
+/**
+ * Concatenates the (complete) parts into one content file, streamed part after part (constant
+ * memory), stored atomically with its checksum. Returns the new file columns.
+ */
+export async function mergeBestandsdelen(ctx: Ctx, parts: Row[]): Promise<FileColumns> {
   const s = await store(ctx);
   const total = parts.reduce((n, p) => n + Number(p.omvang), 0);
   const joined = new PassThrough({ highWaterMark: 1 << 20 });

@@ -36,9 +36,7 @@ export async function prepareContent(input: ApiObject, ctx: Ctx, existing?: ApiO
   let file: FileInfo;
   if (typeof body.inhoud === 'string' || body.bestandsomvang === 0 && !body.inhoud) {
     const bytes = Buffer.from(typeof body.inhoud === 'string' ? body.inhoud : '', 'base64');
-    if (typeof body.bestandsomvang === 'number' && body.bestandsomvang !== bytes.length && typeof body.inhoud === 'string') {
-      throw invalid({ name: 'bestandsomvang', code: 'invalid', reason: `bestandsomvang (${body.bestandsomvang}) komt niet overeen met de grootte van inhoud (${bytes.length}).` });
-    }
+    if (typeof body.inhoud === 'string') sizeMatches(body.bestandsomvang, bytes.length);
     const stored: StoredFile = await (await store(ctx)).put(Readable.from([bytes]), { size: bytes.length });
     pending.set(ctx.request, [...(pending.get(ctx.request) ?? []), stored.key]);
     file = { key: stored.key, sha256: stored.sha256, size: stored.size };
@@ -49,9 +47,20 @@ export async function prepareContent(input: ApiObject, ctx: Ctx, existing?: ApiO
   } else {
     const row = await ctx.db(EIO_TABLE).where({ uuid: uuidOf(existing) }).first('inhoud_key', 'inhoud_sha256', 'bestandsomvang');
     file = { key: row?.inhoud_key ?? null, sha256: row?.inhoud_sha256 ?? null, size: row?.bestandsomvang === null ? null : Number(row?.bestandsomvang) };
+    if (file.key) sizeMatches(body.bestandsomvang, Number(file.size));
   }
   (input as any)[FILE] = file;
   input.bestandsomvang = file.size;
+}
+
+/**
+ * A given bestandsomvang must be the size of the content it describes: the new `inhoud`, or on
+ * an update without `inhoud` the content it keeps. Otherwise 400 `file-size` on nonFieldErrors,
+ * as Open Zaak answers (EnkelvoudigInformatieObjectSerializer.validate, open-zaak serializers.py).
+ */
+function sizeMatches(bestandsomvang: unknown, actual: number): void {
+  if (typeof bestandsomvang !== 'number' || bestandsomvang === actual) return;
+  throw invalid({ name: 'nonFieldErrors', code: 'file-size', reason: `bestandsomvang (${bestandsomvang}) komt niet overeen met de grootte van de inhoud (${actual} bytes).` });
 }
 
 export const fileColumns = (input: ApiObject) => {

@@ -12,6 +12,7 @@ import { download } from './actions/download.js';
 import { lock, unlock } from './actions/lock.js';
 import { uploadBestandsdeel } from './actions/bestandsdeel-upload.js';
 import { documentenMigrations } from './tables.js';
+import { sweepAtStart } from './sweep.js';
 
 const listParams = (opId: string) =>
   (contractFor('documenten').schemas.operations[opId]?.params ?? []).filter((p) => p.in === 'query').map((p) => p.name);
@@ -49,4 +50,5 @@ export const documenten: Component = {
     };
   },
   migrations: documentenMigrations,
+  atStart: sweepAtStart,
 };

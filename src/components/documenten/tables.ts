@@ -93,4 +93,13 @@ export const documentenMigrations: Migration[] = [
       });
     },
   },
+  {
+    // The orphan sweep (sweep.ts) asks, per batch of content files, which keys a row points at.
+    name: '0401_documenten_inhoud_key_index',
+    up: async (db) => {
+      for (const table of ['enkelvoudiginformatieobject', 'eio_versie', 'bestandsdeel']) {
+        await db.schema.alterTable(table, (t) => t.index(['inhoud_key'], `${table}_inhoud_key`));
+      }
+    },
+  },
 ];

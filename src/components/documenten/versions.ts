@@ -11,6 +11,7 @@ import { eio } from './resources/eio.js';
  */
 export async function addressedVersion(ctx: Ctx): Promise<Row> {
   const current = await load(eio, ctx);
+  ctx.inzage?.note(eio, [current], 'lezen', ctx); // detail and download alike
   const { versie, registratieOp } = ctx.request.query as { versie?: unknown; registratieOp?: unknown };
   if (versie === undefined && !registratieOp) return current;
   const qb = ctx.db('eio_versie').where({ uuid: current.uuid });

@@ -45,8 +45,10 @@ belongs to an applicatie. Same rules as POST /autorisaties/api/v1/applicaties. P
   --all                heeftAlleAutorisaties: every right on every API
   --autorisatie JSON   one autorisatie (repeatable), e.g.
                        '{"component":"ztc","scopes":["catalogi.lezen"]}'
-  --secret S           also register this secret (>= ${MIN_SECRET} characters) for the first client id`,
-    options: { label: { type: 'string' }, 'client-id': { type: 'string', multiple: true }, all: { type: 'boolean' }, autorisatie: { type: 'string', multiple: true }, secret: { type: 'string' } },
+  --secret S           also register this secret (>= ${MIN_SECRET} characters) for the first client id
+  --needs-consent      the applicatie sees only zaken (and their documents, besluiten) that residents
+                       granted it through the resident API (Mijn dossier), within its autorisaties`,
+    options: { label: { type: 'string' }, 'client-id': { type: 'string', multiple: true }, all: { type: 'boolean' }, autorisatie: { type: 'string', multiple: true }, secret: { type: 'string' }, 'needs-consent': { type: 'boolean' } },
     check: (v) => {
       need(v, 'label');
       if (!list(v, 'client-id').length) throw new UsageError('--client-id is required');
@@ -59,6 +61,7 @@ belongs to an applicatie. Same rules as POST /autorisaties/api/v1/applicaties. P
       const clientIds = list(v, 'client-id');
       const url = await upsertApplicatie(db, registry, config, {
         label: need(v, 'label'), clientIds, heeftAlleAutorisaties: Boolean(v.all), autorisaties: autorisaties(v),
+        toestemmingVereist: Boolean(v['needs-consent']),
       });
       const secret = str(v, 'secret');
       if (secret) await setSecret(db, clientIds[0], secret);

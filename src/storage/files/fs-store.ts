@@ -4,9 +4,12 @@ import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { StoreMismatchError, type ByteRange, type FileStore, type StoredFile } from './store.js';
+import { StoreMismatchError, type ByteRange, type FileStore, type ListedFile, type StoredFile } from './store.js';
 
 const KEY = /^[0-9a-f]{32}$/;
+const FANOUT = /^[0-9a-f]{2}$/;
+/** A temporary file not written to for this long is a crash's leftover, not a write in progress. */
+export const TEMP_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * Contents as files under `root`, two levels of fan-out by key prefix. A write goes to
@@ -21,11 +24,40 @@ export class FsFileStore implements FileStore {
     this.tmp = join(root, 'tmp');
   }
 
-  /** Creates the folders and removes temporary files a crash left behind. */
-  async init(): Promise<this> {
+  /**
+   * Creates the folders and removes temporary files a crash left behind: those not written to
+   * for TEMP_GRACE_MS. A fresh one may be another process's write in progress (several servers
+   * on PostgreSQL can share one DATA_DIR), and a write in progress touches its file all the time.
+   */
+  async init(now = new Date()): Promise<this> {
     await mkdir(this.tmp, { recursive: true });
-    for (const name of await readdir(this.tmp)) await rm(join(this.tmp, name), { force: true });
+    await this.sweepTemp(new Date(now.getTime() - TEMP_GRACE_MS));
     return this;
+  }
+
+  async sweepTemp(before: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.tmp)) {
+      const path = join(this.tmp, name);
+      const modified = await stat(path).then((s) => s.mtime, () => undefined);
+      if (!modified || modified >= before) continue;
+      await rm(path, { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  /** The two fan-out levels (`ab/cd/abcd…`), skipping tmp/ and anything that is not a key. */
+  async *list(): AsyncIterable<ListedFile> {
+    for (const a of await subdirs(this.root)) {
+      for (const b of await subdirs(join(this.root, a))) {
+        for (const name of await readdir(join(this.root, a, b))) {
+          if (!KEY.test(name) || !name.startsWith(a + b)) continue;
+          const modified = await stat(join(this.root, a, b, name)).then((s) => s.mtime, () => undefined);
+          if (modified) yield { key: name, modified };
+        }
+      }
+    }
   }
 
   private pathOf(key: string): string {
@@ -89,4 +121,9 @@ async function fsync(path: string): Promise<void> {
   } finally {
     await fh.close();
   }
+}
+
+async function subdirs(path: string): Promise<string[]> {
+  const entries = await readdir(path, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory() && FANOUT.test(e.name)).map((e) => e.name);
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { FileStore } from './store.js';
 import { FsFileStore } from './fs-store.js';
 
-export type { FileStore, StoredFile, ByteRange } from './store.js';
+export type { FileStore, StoredFile, ByteRange, ListedFile } from './store.js';
 export { StoreMismatchError } from './store.js';
 
 const stores = new Map<string, Promise<FileStore>>();

@@ -30,6 +30,15 @@ export interface FileStore {
   stat(key: string): Promise<number | undefined>;
   /** Removes the content; a missing key is not an error (deletes are best-effort cleanup). */
   delete(key: string): Promise<void>;
+  /** Every stored content with the time it was last written (for the orphan sweep), in no order. */
+  list(): AsyncIterable<ListedFile>;
+  /** Removes unfinished writes (temporary files) last written before `before`; returns how many. */
+  sweepTemp(before: Date): Promise<number>;
+}
+
+export interface ListedFile {
+  key: string;
+  modified: Date;
 }
 
 export class StoreMismatchError extends Error {

@@ -14,7 +14,7 @@ const RES_NIHIL = '6711baff-798b-4c7f-9133-8ad02c8b7c6f'; // of procestype 1: ni
 const PT_2 = '96eae691-077f-4fd6-ad66-950b9b714880';
 const RES_BESTAANSDUUR = 'cd632fee-1f5a-4a4b-bc18-bcd5846c883a'; // of procestype 2: bestaansduur_procesobject, vernietigen, P10Y
 const OMSCHRIJVING_TOEGEKEND = 'fb65d251-1518-4185-865f-b8bdcfad07b1';
-const sl = (kind: string, uuid: string) => `${testServer().url}${REF}/${kind}/${uuid}`;
+const sl = (base: string, kind: string, uuid: string) => `${base}${REF}/${kind}/${uuid}`;
 
 export const BRON = '517439943';
 export const PRODUCT = 'https://producten.example.com/api/v1/producten/1';
@@ -67,9 +67,16 @@ export interface Catalogue {
   resultaattypen: Record<Afleiding, Record<string, any>>;
 }
 
+/** Another server than the shared test server (e.g. one a test stops and starts): a client on it and its base URL. */
+export interface Target {
+  client: TestClient;
+  url: string;
+}
+
 /** A fresh catalogus with one published zaaktype, two statustypen, a roltype, an eigenschap and resultaattypen. */
-export async function catalogue(extra: object = {}): Promise<Catalogue> {
-  const c = await admin();
+export async function catalogue(extra: object = {}, target?: Target): Promise<Catalogue> {
+  const c = target?.client ?? await admin();
+  const base = target?.url ?? testServer().url;
   const tag = nextId();
   const catalogus = await post(c, `${ZTC}/catalogussen`, {
     domein: tag.slice(-5).toUpperCase(), rsin: String(100000000 + Math.floor(Math.random() * 899999999)), contactpersoonBeheerNaam: 'Beheer',
@@ -80,7 +87,7 @@ export async function catalogue(extra: object = {}): Promise<Catalogue> {
     onderwerp: 'Vergunning', handelingBehandelaar: 'behandelen', doorlooptijd: 'P30D', opschortingEnAanhoudingMogelijk: true,
     verlengingMogelijk: true, verlengingstermijn: 'P30D', publicatieIndicatie: false, productenOfDiensten: [PRODUCT], referentieproces: { naam: 'proces' },
     verantwoordelijke: '100000009', besluittypen: [], deelzaaktypen: [], gerelateerdeZaaktypen: [], beginGeldigheid: '2020-01-01',
-    versiedatum: '2020-01-01', selectielijstProcestype: sl('procestypen', PT_2), ...extra,
+    versiedatum: '2020-01-01', selectielijstProcestype: sl(base, 'procestypen', PT_2), ...extra,
   });
   const begin = await post(c, `${ZTC}/statustypen`, { zaaktype: zt.url, omschrijving: 'Ontvangen', volgnummer: 1 });
   const eind = await post(c, `${ZTC}/statustypen`, { zaaktype: zt.url, omschrijving: 'Afgehandeld', volgnummer: 2 });
@@ -91,8 +98,8 @@ export async function catalogue(extra: object = {}): Promise<Catalogue> {
   const resultaattypen = {} as Record<Afleiding, Record<string, any>>;
   for (const [wijze, procedure] of Object.entries(PROCEDURES) as [Afleiding, object][]) {
     resultaattypen[wijze] = await post(c, `${ZTC}/resultaattypen`, {
-      zaaktype: zt.url, omschrijving: wijze.slice(0, 20), resultaattypeomschrijving: sl('resultaattypeomschrijvingen', OMSCHRIJVING_TOEGEKEND),
-      selectielijstklasse: sl('resultaten', RES_BESTAANSDUUR), brondatumArchiefprocedure: procedure,
+      zaaktype: zt.url, omschrijving: wijze.slice(0, 20), resultaattypeomschrijving: sl(base, 'resultaattypeomschrijvingen', OMSCHRIJVING_TOEGEKEND),
+      selectielijstklasse: sl(base, 'resultaten', RES_BESTAANSDUUR), brondatumArchiefprocedure: procedure,
     });
   }
   expectOk(await c.request('POST', `${zt.url}/publish`));

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../core/types.js';
+import { dossier } from '../../../privacy/dossier.js';
 import { col, ref, type ApiObject, type Descriptor } from '../../../engine/descriptor.js';
 import { typeObject } from '../../zaken/types.js';
 import { nextBesluitIdentificatie } from '../identificatie.js';
@@ -31,6 +32,7 @@ export const besluit: Descriptor = {
   path: 'besluiten',
   table: 'besluit',
   schema: 'Besluit',
+  dossier: dossier.besluitZelf,
   columns: {
     identificatie: col('identificatie'),
     verantwoordelijkeOrganisatie: col('verantwoordelijke_organisatie'),

@@ -1,4 +1,5 @@
 import { col, ref, type ApiObject, type Descriptor } from '../../../engine/descriptor.js';
+import { dossier } from '../../../privacy/dossier.js';
 import type { Ctx } from '../../../core/types.js';
 import { informatieobjectFitsBesluittype } from '../rules/brc-008-informatieobjecttype.js';
 import { unchangeable } from '../rules/brc-001-002-onveranderlijk.js';
@@ -18,6 +19,7 @@ export const besluitinformatieobject: Descriptor = {
   path: 'besluitinformatieobjecten',
   table: 'besluitinformatieobject',
   schema: 'BesluitInformatieObject',
+  dossier: dossier.besluit('besluit'),
   columns: { besluit: ref('besluit', 'besluit', { local: true }), informatieobject: col('informatieobject') },
   order: ['id'],
   rules: { create: [informatieobjectFitsBesluittype], update: [unchangeable] },

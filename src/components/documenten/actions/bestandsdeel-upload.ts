@@ -11,7 +11,7 @@ import { store } from '../content.js';
 /**
  * PUT /bestandsdelen/{uuid}: multipart/form-data with `inhoud` (the part's bytes) and `lock`.
  * The file is streamed straight into the store (never held in memory; busboy parses the
- * multipart stream incrementally) and must have exactly the part's omvang (413 when larger).
+ * multipart stream incrementally) and must have exactly the part's omvang (`file-size`).
  * Parts may come in any order; an upload of a finished part replaces it.
  */
 export const uploadBestandsdeel: Handler = async (req, ctx) => {
@@ -66,13 +66,21 @@ async function parse(
       try {
         resolve({ lock, file: writing ? await writing : undefined });
       } catch (e) {
-        if (e instanceof StoreMismatchError) {
-          reject(e.actual > e.expected
-            ? new ApiError(413, `Het bestandsdeel is groter dan de omvang ${e.expected}.`)
-            : invalid({ name: 'inhoud', code: 'file-size', reason: `Het bestandsdeel moet ${e.expected} bytes zijn, niet ${e.actual}.` }));
-        } else reject(e);
+        if (e instanceof StoreMismatchError) reject(invalid(fileSize(Number(e.expected), Number(e.actual))));
+        else reject(e);
       }
     });
     body.pipe(bb);
   });
+}
+
+/**
+ * A part of another size than its omvang: 400 `file-size` on nonFieldErrors, smaller or larger,
+ * as Open Zaak answers (BestandsDeelSerializer.validate, open-zaak serializers.py). A larger part
+ * is cut off as soon as it passes the omvang (the store stops writing), so `actual` is then
+ * "more than omvang", not the size that was sent.
+ */
+function fileSize(expected: number, actual: number) {
+  const got = actual > expected ? `meer dan ${expected}` : String(actual);
+  return { name: 'nonFieldErrors', code: 'file-size', reason: `Het bestandsdeel moet ${expected} bytes zijn (omvang), ontvangen: ${got}.` };
 }

@@ -1,12 +1,18 @@
-import type { Handler } from '../../../core/types.js';
-import { fieldError, invalid } from '../../../core/errors.js';
+import type { Ctx, Handler } from '../../../core/types.js';
+import { invalid } from '../../../core/errors.js';
+import type { Row } from '../../../engine/descriptor.js';
 import { load } from '../../../engine/handlers.js';
 import { eio, newLockId } from '../resources/eio.js';
 import { EIO_TABLE } from '../types.js';
-import { dropBestandsdelen, mergeBestandsdelen } from '../bestandsdelen.js';
+import { dropBestandsdelen, mergeBestandsdelen, partsOf, uploadIncomplete, type FileColumns } from '../bestandsdelen.js';
 import { store } from '../content.js';
+import { mayForceUnlock, unlockLockHeld } from '../rules/drc-009-010-lock.js';
 
-/** drc-009: POST …/lock gives an unguessable lock id (16 random bytes as 32 hex digits). */
+/**
+ * drc-009: POST …/lock gives an unguessable lock id (16 random bytes as 32 hex digits). A locked
+ * document answers 400 `existing-lock` on nonFieldErrors, as Open Zaak does
+ * (LockEnkelvoudigInformatieObjectSerializer.validate, open-zaak serializers.py).
+ */
 export const lock: Handler = async (_req, ctx) => {
   const row = await load(eio, ctx);
   const id = newLockId();
@@ -16,32 +22,46 @@ export const lock: Handler = async (_req, ctx) => {
   return { status: 200, body: { lock: id } };
 };
 
+/** What a forced unlock of an unfinished chunked upload leaves: no content (Open Zaak does the same). */
+const NO_CONTENT: FileColumns = { inhoud_key: null, inhoud_sha256: null, bestandsomvang: null };
+
 /**
- * drc-009/010: POST …/unlock with the lock, or without it with `documenten.geforceerd-unlock`.
- * A pending chunked upload must be complete (`incomplete-upload`); its parts are then merged
- * into the content of the current version (not a new version: the upload completes it).
+ * drc-009/010: POST …/unlock with the lock, or without it with `documenten.geforceerd-unlock`
+ * for this document. A pending chunked upload must be complete (`file-size`,
+ * `incomplete-upload`); its parts are then merged into the content of the current version (not
+ * a new version: the upload completes it). A forced unlock skips those checks and discards the
+ * parts of an unfinished upload.
  */
 export const unlock: Handler = async (req, ctx) => {
   const row = await load(eio, ctx);
-  const given = ((req.body ?? {}) as { lock?: string }).lock;
-  const forced = ctx.caller.hasScope('documenten.geforceerd-unlock');
+  const body = (req.body ?? {}) as { lock?: unknown };
+  // drc-009: "Deze consumers MOETEN het lockId weglaten indien ze geforceerd unlocken": an unlock
+  // with a lock is an ordinary one, also for a caller who may force (Open Zaak forces whenever
+  // the caller may, so a client with all rights never had its upload checked).
+  const forced = !body.lock && (await mayForceUnlock(row, ctx));
+  const parts = await partsOf(ctx, row.uuid);
   if (!forced) {
-    if (!given) throw fieldError('lock', 'missing-lock-id', 'De lock-id ontbreekt.');
-    if (given !== row.lock) throw invalid({ name: 'nonFieldErrors', code: 'incorrect-lock-id', reason: 'Incorrect lock ID.' });
+    const refused = unlockLockHeld(body, row) ?? uploadIncomplete(parts);
+    if (refused) throw invalid(refused);
   }
-  const merged = await mergeBestandsdelen(ctx, row.uuid);
+  const files = !parts.length ? undefined : uploadIncomplete(parts) ? NO_CONTENT : await mergeBestandsdelen(ctx, parts);
+  await commitUnlock(ctx, row, files);
+  if (parts.length) await dropBestandsdelen(ctx, row.uuid);
+  return { status: 204 };
+};
+
+async function commitUnlock(ctx: Ctx, row: Row, files: FileColumns | undefined): Promise<void> {
   try {
     await ctx.db.transaction(async (trx) => {
-      if (merged) {
-        await trx(EIO_TABLE).where({ id: row.id }).update(merged);
-        await trx('eio_versie').where({ uuid: row.uuid, versie: row.versie }).update(merged);
+      if (files) {
+        await trx(EIO_TABLE).where({ id: row.id }).update(files);
+        await trx('eio_versie').where({ uuid: row.uuid, versie: row.versie }).update(files);
       }
       await trx(EIO_TABLE).where({ id: row.id }).update({ lock: '' });
     });
   } catch (e) {
-    if (merged) await (await store(ctx)).delete(merged.inhoud_key).catch(() => undefined);
+    // The merged file was never referenced: remove it now (the orphan sweep would, later).
+    if (files?.inhoud_key) await (await store(ctx)).delete(files.inhoud_key).catch(() => undefined);
     throw e;
   }
-  if (merged) await dropBestandsdelen(ctx, row.uuid);
-  return { status: 204 };
-};
+}

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../core/types.js';
+import { dossier } from '../../../privacy/dossier.js';
 import { col, ref, type ApiObject, type Descriptor } from '../../../engine/descriptor.js';
 import { EIO_TABLE } from '../types.js';
 import { eio } from './eio.js';
@@ -25,6 +26,7 @@ function underDocument(d: Omit<Descriptor, 'api' | 'auth' | 'audit' | 'notify'>,
     api: 'documenten',
     auth: { component: 'drc', typeColumn: 'informatieobjecttype', levelColumn: 'vertrouwelijkheidaanduiding', through: { table: EIO_TABLE, column: 'informatieobject' } },
     audit: { bron: 'DRC', main },
+    dossier: dossier.informatieobject('informatieobject'),
     ...(opts.notify === false ? {} : {
       notify: { kanaal: 'documenten', main, kenmerken: async (o: ApiObject, ctx: Ctx) => eio.notify!.kenmerken(await documentOf(o, ctx), ctx) },
     }),

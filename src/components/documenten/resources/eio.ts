@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dossier } from '../../../privacy/dossier.js';
 import type { Ctx } from '../../../core/types.js';
 import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import { isUuid } from '../../../engine/registry.js';
@@ -86,6 +87,7 @@ export const eio: Descriptor = {
   path: 'enkelvoudiginformatieobjecten',
   table: EIO_TABLE,
   schema: 'EnkelvoudigInformatieObject',
+  dossier: dossier.informatieobject('uuid'),
   createSchema: 'EnkelvoudigInformatieObjectCreateLockRequest',
   updateSchema: 'EnkelvoudigInformatieObjectWithLockRequest',
   columns: {

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../../core/types.js';
 import { ref, type ApiObject, type Descriptor } from '../../../engine/descriptor.js';
 import { zaak } from './zaak.js';
+import { dossier } from '../../../privacy/dossier.js';
 
 export const zaakRef = ref('zaak', 'zaak', { local: true });
 
@@ -24,6 +25,7 @@ export function underZaak(d: Omit<Descriptor, 'api' | 'audit' | 'notify' | 'auth
     api: 'zaken',
     auth: { component: 'zrc', typeColumn: 'zaaktype', levelColumn: 'vertrouwelijkheidaanduiding', through: { table: 'zaak', column } },
     audit: { bron: 'ZRC', main },
+    dossier: dossier.underZaak(column),
     notify: {
       kanaal: 'zaken',
       main,

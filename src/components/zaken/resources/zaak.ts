@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../core/types.js';
+import { dossier } from '../../../privacy/dossier.js';
 import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import { VERTROUWELIJKHEID } from '../../../auth/caller.js';
 import { typeObject } from '../types.js';
@@ -102,6 +103,7 @@ export const zaak: Descriptor = {
   path: 'zaken',
   table: 'zaak',
   schema: 'Zaak',
+  dossier: dossier.zaak,
   columns: {
     identificatie: col('identificatie'),
     bronorganisatie: col('bronorganisatie'),

@@ -1,0 +1,32 @@
+import type { Ctx } from '../core/types.js';
+import type { DossierPath } from './dossier.js';
+
+/**
+ * The consent filter (issue #7, "who may look"): an applicatie with `toestemming_vereist` sees an
+ * object only when one of its zaken is covered by a consent that is active now — for that zaak,
+ * or for every zaak of that zaaktype where the consenting resident is the initiator. Within its
+ * autorisaties still: the repository applies this on top of the type filter. Read fresh on every
+ * request, so a revocation applies to the next one.
+ */
+export function consentSql(path: DossierPath, alias: string, ctx: Ctx): { sql: string; bindings: unknown[] } {
+  const sql = `exists (select 1 from toestemming c
+      join zaak cz on cz.uuid in (${path(alias, ctx.registry)})
+      where c.applicatie = ? and c.ingetrokken_op is null and c.geldig_van <= ? and (c.geldig_tot is null or c.geldig_tot > ?)
+        and (c.zaak = cz.uuid or (c.zaak is null and c.zaaktype = cz.zaaktype))
+        and exists (select 1 from rol cr where cr.zaak = cz.uuid and cr.inp_bsn = c.bsn_hash and cr.omschrijving_generiek = 'initiator'))`;
+  return { sql, bindings: [ctx.caller.applicatie?.uuid ?? '00000000-0000-0000-0000-000000000000', ctx.now, ctx.now] };
+}
+
+/** The consents of an applicatie that cover each of these zaken now (for the access log). */
+export async function consentsFor(zaken: string[], ctx: Ctx): Promise<Map<string, string>> {
+  if (!zaken.length || !ctx.caller.applicatie?.uuid) return new Map();
+  const rows = await ctx.db.raw(
+    `select distinct on (cz.uuid) cz.uuid as zaak, c.uuid as toestemming from toestemming c
+      join zaak cz on (c.zaak = cz.uuid or (c.zaak is null and c.zaaktype = cz.zaaktype))
+      where cz.uuid = any(?::uuid[]) and c.applicatie = ? and c.ingetrokken_op is null and c.geldig_van <= ? and (c.geldig_tot is null or c.geldig_tot > ?)
+        and exists (select 1 from rol cr where cr.zaak = cz.uuid and cr.inp_bsn = c.bsn_hash and cr.omschrijving_generiek = 'initiator')
+      order by cz.uuid, c.aangemaakt_op`,
+    [zaken, ctx.caller.applicatie.uuid, ctx.now, ctx.now],
+  );
+  return new Map((rows.rows ?? rows).map((r: { zaak: string; toestemming: string }) => [r.zaak, r.toestemming]));
+}
