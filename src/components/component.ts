@@ -5,13 +5,15 @@ import type { Registry } from '../engine/registry.js';
 import type { OperationSpec } from '../engine/contract.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { Caller } from '../auth/caller.js';
+import type { Db } from '../storage/db.js';
 
 export interface Migration {
   name: string;
   up: (db: Knex) => Promise<void>;
 }
 
-/** One standard API: its resources, its explicit operation table, and its tables. */
+/** One API (a standard one, or our own like the resident API): its resources, its explicit operation table, and its tables. */
 export interface Component {
   api: string;
   descriptors: Descriptor[];
@@ -25,4 +27,9 @@ export interface Component {
    * early when `signal` aborts (at close) and reports failures itself.
    */
   atStart?: (env: { db: Knex; config: Config; logger: Logger; signal: AbortSignal }) => Promise<void>;
+  /**
+   * The caller of an operation whose contract names another security scheme than JWT-ZGW (the
+   * resident's OpenID Connect token); undefined for the operations that use JWT-ZGW.
+   */
+  authenticate?: (headers: Record<string, string | string[] | undefined>, operationId: string, env: { config: Config; db: Db }) => Promise<Caller> | undefined;
 }
