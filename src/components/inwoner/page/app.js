@@ -111,6 +111,7 @@ document.getElementById('naar-inhoud').addEventListener('click', (e) => {
 });
 window.addEventListener('hashchange', () => {
   wis();
+  tokenFromFragment(); // also when the broker returns to an already open page
   show(true);
 });
 tokenFromFragment();
