@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { client, testServer, type TestClient } from '../support/server.js';
-import { setToestemmingVereist } from '../../src/operator/clients.js';
+import { upsertApplicatie } from '../../src/operator/clients.js';
 import { document as maakDocument, freshBsn, resident, zaak as maakZaak, zaaktype } from '../integration/inwoner/fixtures.js';
 import { a11yProblems } from './a11y.js';
 
@@ -44,10 +44,17 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
     zaak = await maakZaak(zt, bsn, { omschrijving: 'Aanvraag parkeervergunning', statussen: [zt.ontvangen, zt.inBehandeling] });
     await maakDocument(zt, zaak, { titel: 'Ontvangstbevestiging', inhoud: 'Wij hebben uw aanvraag ontvangen.' });
     medewerker = await client({ claims: { user_id: 'jdevries', user_representation: 'J. de Vries' } });
+    await benoem(medewerker, 'Zaaksysteem gemeente');
     // A care provider's applicatie sees only what residents grant it: it is offered in "Wie mag meekijken".
     zorg = await client();
-    await setToestemmingVereist(testServer().db, zorg.clientId, true);
+    await benoem(zorg, 'Huisartsenpraktijk De Linde', true);
   });
+
+  /** The names a resident reads in "who looked" and "who may look" (and in the screenshots). */
+  async function benoem(c: TestClient, label: string, toestemmingVereist = false) {
+    const { db, registry, config } = testServer();
+    await upsertApplicatie(db, registry, config, { label, clientIds: [c.clientId], heeftAlleAutorisaties: true, autorisaties: [], toestemmingVereist });
+  }
 
   after(async () => {
     await browser?.close();
@@ -118,30 +125,29 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
     const read = await medewerker.request('GET', `/zaken/api/v1/zaken/${zaak.uuid}`);
     expect(read.status).to.equal(200);
     await page.getByRole('link', { name: 'Wie heeft mijn gegevens bekeken' }).click();
-    const rij = page.getByRole('row', { name: new RegExp(`Test ${medewerker.clientId}`) });
+    const rij = page.getByRole('row', { name: new RegExp('Zaaksysteem gemeente') });
     await rij.waitFor(WAIT);
     expect(await rij.textContent()).to.contain('Bekeken').and.to.contain('Aanvraag parkeervergunning');
     expect(await focusedHeading()).to.equal('Wie heeft mijn gegevens bekeken');
-    await page.getByRole('combobox', { name: 'Applicatie' }).selectOption({ label: `Test ${medewerker.clientId}` });
+    await page.getByRole('combobox', { name: 'Applicatie' }).selectOption({ label: 'Zaaksysteem gemeente' });
     await page.getByRole('button', { name: 'Filteren' }).click();
-    await page.waitForFunction((label) => [...document.querySelectorAll('tbody tr')].every((tr) => tr.textContent!.includes(label)), `Test ${medewerker.clientId}`, WAIT);
+    await page.waitForFunction((label) => [...document.querySelectorAll('tbody tr')].every((tr) => tr.textContent!.includes(label)), 'Zaaksysteem gemeente', WAIT);
     await screen('04-wie-heeft-bekeken');
   });
 
   it('[inwoner:page] grants a consent to a care provider for his zaak and revokes it', async () => {
     await page.getByRole('link', { name: 'Wie mag meekijken' }).click();
     await page.getByRole('heading', { level: 2, name: 'Toestemming geven' }).waitFor(WAIT);
-    await page.getByLabel('Wie mag meekijken').selectOption({ label: `Test ${zorg.clientId}` });
-    await page.getByLabel('Eén zaak').check();
-    await page.getByLabel('Zaak', { exact: true }).selectOption(zaak.uuid);
+    await page.getByLabel('Wie mag meekijken').selectOption({ label: 'Huisartsenpraktijk De Linde' });
+    await page.getByLabel('Voor welke zaak').selectOption(zaak.uuid);
     await page.getByRole('button', { name: 'Toestemming geven' }).click();
-    await melding(`Test ${zorg.clientId} mag nu meekijken.`);
-    const rij = page.getByRole('row', { name: new RegExp(`Test ${zorg.clientId}`) });
+    await melding('Huisartsenpraktijk De Linde mag nu meekijken.');
+    const rij = page.getByRole('row', { name: /Huisartsenpraktijk De Linde/ });
     expect(await rij.textContent()).to.contain('Actief').and.to.contain(zaak.identificatie);
     await screen('05-wie-mag-meekijken');
     page.once('dialog', (d) => d.accept());
-    await rij.getByRole('button', { name: `Toestemming voor Test ${zorg.clientId} intrekken` }).click();
-    await melding(`De toestemming voor Test ${zorg.clientId} is ingetrokken.`);
+    await rij.getByRole('button', { name: 'Toestemming voor Huisartsenpraktijk De Linde intrekken' }).click();
+    await melding('De toestemming voor Huisartsenpraktijk De Linde is ingetrokken.');
     expect(await rij.textContent()).to.contain('Ingetrokken');
     await screen('06-ingetrokken');
   });

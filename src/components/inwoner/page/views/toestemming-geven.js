@@ -21,6 +21,7 @@ export function geefForm(applicaties, zaken, refresh) {
   const van = textbox({ type: 'date', name: 'geldigVan', value: vandaag(), 'aria-required': 'true' });
   const tot = textbox({ type: 'date', name: 'geldigTot' });
   const keuze = reikwijdte(zaak, zaaktype, soorten.size > 0);
+
   const submit = button('Toestemming geven', { type: 'submit' });
   const form = h('form', { class: 'formulier', novalidate: true },
     field('Wie mag meekijken', applicatie), keuze.fieldset,
@@ -52,8 +53,12 @@ export function geefForm(applicaties, zaken, refresh) {
   return section;
 }
 
-/** Radio buttons "één zaak" / "alle zaken van een soort", each showing its own picker. */
+/**
+ * Radio buttons "één zaak" / "alle zaken van een soort", each showing its own picker. Without a
+ * zaaktype URL on his zaken (the API's zaak names only the omschrijving) only the zaak picker shows.
+ */
 function reikwijdte(zaak, zaaktype, soortMogelijk) {
+  if (!soortMogelijk) return { fieldset: field('Voor welke zaak', zaak), zaakGekozen: () => true };
   const name = uniqueId('reikwijdte');
   const radio = (value, label, checked, disabled) => {
     const input = h('input', { type: 'radio', name, value, id: `${name}-${value}`, class: 'utrecht-radio-button utrecht-radio-button--html-input', checked, disabled });
@@ -61,7 +66,7 @@ function reikwijdte(zaak, zaaktype, soortMogelijk) {
       input, ' ', h('label', { class: 'utrecht-form-label utrecht-form-label--radio', for: input.id }, label)) };
   };
   const eenZaak = radio('zaak', 'Eén zaak', true, false);
-  const soort = radio('zaaktype', 'Al mijn zaken van één soort', false, !soortMogelijk);
+  const soort = radio('zaaktype', 'Al mijn zaken van één soort', false, false);
   const zaakVeld = field('Zaak', zaak);
   const soortVeld = field('Soort zaak', zaaktype);
   soortVeld.hidden = true;

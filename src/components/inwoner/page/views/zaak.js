@@ -28,7 +28,7 @@ function gegevens(z) {
     rij('Soort zaak', z.zaaktype?.omschrijving ?? '–'),
     rij('Status', statusCel(z)),
     rij('Gestart op', time(z.startdatum)),
-    z.open && rij('Verwacht klaar', time(z.einddatumGepland)),
+    z.open && rij('Verwacht klaar', z.einddatumGepland ? time(z.einddatumGepland) : 'Nog niet bekend'),
     z.open && z.uiterlijkeEinddatumAfdoening && rij('Uiterlijk klaar', time(z.uiterlijkeEinddatumAfdoening)),
     !z.open && rij('Afgerond op', time(z.einddatum)),
     z.resultaat && rij('Resultaat', [z.resultaat.omschrijving, z.resultaat.toelichting ? ` – ${z.resultaat.toelichting}` : '']));

@@ -30,12 +30,12 @@ async function vulLijst(container, page) {
     z.zaaktype?.omschrijving ?? '–',
     statusCel(z),
     time(z.startdatum),
-    z.open ? time(z.einddatumGepland) : h('span', {}, 'Afgerond op ', time(z.einddatum)),
+    z.open ? (z.einddatumGepland ? time(z.einddatumGepland) : 'Nog niet bekend') : h('span', {}, 'Afgerond op ', time(z.einddatum)),
     z.resultaat?.omschrijving ?? (z.open ? 'Nog niet bekend' : '–'),
   ]);
   const van = (page - 1) * PAGE_SIZE + 1;
   container.replaceChildren(
-    table(`Mijn zaken, ${van}–${van + data.results.length - 1} van ${data.count}`,
+    table(data.count === 1 ? '1 zaak' : `Zaken ${van} tot en met ${van + data.results.length - 1} van ${data.count}`,
       ['Zaak', 'Zaaknummer', 'Soort zaak', 'Status', 'Gestart op', 'Verwacht klaar', 'Resultaat'], rows),
     ...[bladeren(container, page, data)].filter(Boolean));
 }
