@@ -15,7 +15,7 @@ export async function toestemmingen() {
     title: 'Wie mag meekijken',
     content: h('div', {},
       heading(1, 'Wie mag meekijken'),
-      paragraph('Sommige organisaties, zoals zorgverleners, mogen uw gegevens alleen zien als u daar toestemming voor geeft. U kunt toestemming geven voor één zaak of voor al uw zaken van een soort, en haar altijd weer intrekken.'),
+      paragraph('Sommige organisaties, zoals zorgverleners, mogen uw gegevens alleen zien als u daar toestemming voor geeft. U geeft toestemming voor een periode, en u kunt haar altijd weer intrekken.'),
       h('section', { 'aria-labelledby': 'kop-mijn-toestemmingen' }, heading(2, 'Mijn toestemmingen', { id: 'kop-mijn-toestemmingen' }), lijst),
       geefForm(applicaties, zaken, refresh)),
   };
