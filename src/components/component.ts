@@ -23,13 +23,13 @@ export interface Component {
   /** The scope expressions an operation requires, when the API widens its contract's (ztc-014). */
   scopes?: (op: OperationSpec) => string[];
   /**
-   * Upkeep the server runs once in the background after it listens (not the CLI); it stops
-   * early when `signal` aborts (at close) and reports failures itself.
-   */
-  atStart?: (env: { db: Knex; config: Config; logger: Logger; signal: AbortSignal }) => Promise<void>;
-  /**
    * The caller of an operation whose contract names another security scheme than JWT-ZGW (the
    * resident's OpenID Connect token); undefined for the operations that use JWT-ZGW.
    */
   authenticate?: (headers: Record<string, string | string[] | undefined>, operationId: string, env: { config: Config; db: Db }) => Promise<Caller> | undefined;
+  /**
+   * Upkeep the server runs once in the background after it listens (not the CLI); it stops
+   * early when `signal` aborts (at close) and reports failures itself.
+   */
+  atStart?: (env: { db: Knex; config: Config; logger: Logger; signal: AbortSignal }) => Promise<void>;
 }

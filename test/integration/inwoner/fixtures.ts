@@ -132,7 +132,7 @@ export const uuidOf = (url: string) => url.split('/').pop()!;
 /** multipart/form-data upload with fetch's FormData. */
 export async function upload(r: Resident, zaakUuid: string, file: { name: string; type: string; content: Buffer | string }, titel?: string): Promise<TestResponse> {
   const form = new FormData();
-  form.append('bestand', new Blob([file.content], { type: file.type }), file.name);
+  form.append('bestand', new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type }), file.name);
   if (titel) form.append('titel', titel);
   const res = await fetch(`${testServer().url}${INW}/zaken/${zaakUuid}/documenten`, { method: 'POST', headers: { Authorization: `Bearer ${r.token}` }, body: form });
   const text = await res.text();
@@ -140,3 +140,12 @@ export async function upload(r: Resident, zaakUuid: string, file: { name: string
   try { body = JSON.parse(text); } catch { /* not JSON */ }
   return { status: res.status, headers: res.headers, body };
 }
+
+/** A care provider's applicatie that needs consent. */
+export async function zorgaanbieder(label = `Zorg ${Math.random().toString(36).slice(2, 8)}`) {
+  const c = await client({ autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen'] }] });
+  const row = await testServer().db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [c.clientId]).first();
+  await testServer().db('applicatie').where({ id: row.id }).update({ toestemming_vereist: true, data: { ...row.data, label } });
+  return { uuid: row.uuid as string, label, client: c };
+}
+

@@ -1,15 +1,7 @@
 import { expect } from 'chai';
 import { client, testServer } from '../../support/server.js';
 import { bsnVault } from '../../../src/privacy/bsn.js';
-import { freshBsn, resident, uuidOf, zaak, zaaktype, type Resident } from './fixtures.js';
-
-/** A care provider's applicatie that needs consent. */
-async function zorgaanbieder(label = `Zorg ${Math.random().toString(36).slice(2, 8)}`) {
-  const c = await client({ autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen'] }] });
-  const row = await testServer().db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [c.clientId]).first();
-  await testServer().db('applicatie').where({ id: row.id }).update({ toestemming_vereist: true, data: { ...row.data, label } });
-  return { uuid: row.uuid as string, label, client: c };
-}
+import { freshBsn, resident, uuidOf, zaak, zaaktype, zorgaanbieder, type Resident } from './fixtures.js';
 
 const grant = (r: Resident, body: object) => r.request('POST', '/toestemmingen', body);
 

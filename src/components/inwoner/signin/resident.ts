@@ -25,9 +25,10 @@ export const unauthenticated = (detail: string) =>
 /**
  * A context for what the resident's requests write or read through the other APIs' handlers (his
  * upload, a download): all rights there, since the resident handlers have already limited him to
- * his own zaak; recorded in audit trails as the resident's portal.
+ * his own zaak; recorded in audit trails as the resident's portal, and not in his access log (the
+ * log shows who else looked at his data, not his own use of the dossier).
  */
 export function actingFor(ctx: Ctx, api: string, operationId: string, params: Record<string, string> = {}, headers: Record<string, string | undefined> = {}): Ctx {
   const caller = new Caller('inwoner', { uuid: '', label: 'Mijn dossier (inwoner)', heeftAlleAutorisaties: true }, [], { id: 'inwoner', representation: 'Inwoner' });
-  return { ...ctx, caller, request: { ...ctx.request, api, operationId, params, query: {}, headers, body: undefined } };
+  return { ...ctx, caller, inzage: undefined, request: { ...ctx.request, api, operationId, params, query: {}, headers, body: undefined } };
 }
