@@ -33,7 +33,7 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=nl-NL'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true, locale: 'nl-NL' });
     page.on('pageerror', (err) => { throw err; });
