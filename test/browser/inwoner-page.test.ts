@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { client, testServer, type TestClient } from '../support/server.js';
 import { upsertApplicatie } from '../../src/operator/clients.js';
-import { document as maakDocument, freshBsn, resident, zaak as maakZaak, zaaktype } from '../integration/inwoner/fixtures.js';
+import { document as maakDocument, freshBsn, resident, sluit, zaak as maakZaak, zaaktype } from '../integration/inwoner/fixtures.js';
 import { a11yProblems } from './a11y.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -43,6 +43,7 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
     const zt = await zaaktype();
     zaak = await maakZaak(zt, bsn, { omschrijving: 'Aanvraag parkeervergunning', statussen: [zt.ontvangen, zt.inBehandeling] });
     await maakDocument(zt, zaak, { titel: 'Ontvangstbevestiging', inhoud: 'Wij hebben uw aanvraag ontvangen.' });
+    await sluit(zt, await maakZaak(zt, bsn, { omschrijving: 'Melding losliggende stoeptegel', startdatum: '2026-01-10' }));
     medewerker = await client({ claims: { user_id: 'jdevries', user_representation: 'J. de Vries' } });
     await benoem(medewerker, 'Zaaksysteem gemeente');
     // A care provider's applicatie sees only what residents grant it: it is offered in "Wie mag meekijken".
@@ -68,9 +69,13 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
   const focusedHeading = () => page.evaluate(() => (document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null));
   const melding = (text: string | RegExp) => page.locator('#meldingen', { hasText: text }).waitFor(WAIT);
 
-  it('[inwoner:page] signs in with the development issuer and sees his zaak with its status', async () => {
+  it('[inwoner:page] signs in with the development issuer and sees his zaken with status and result', async () => {
     await page.goto(base());
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor(WAIT);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent), 'the skip link comes first').to.equal('Direct naar de inhoud');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id), 'and moves the focus to main').to.equal('inhoud');
     const veld = page.getByLabel('Burgerservicenummer (BSN)');
     expect(await veld.inputValue(), 'prefilled with the demo resident').to.equal('999993653');
     await screen('01-inloggen', { signedIn: false });
@@ -78,7 +83,9 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     const rij = page.getByRole('row', { name: /Aanvraag parkeervergunning/ });
     await rij.waitFor(WAIT);
-    expect(await rij.textContent()).to.contain(zaak.identificatie).and.to.contain('In behandeling');
+    expect(await rij.textContent()).to.contain(zaak.identificatie).and.to.contain('In behandeling').and.to.contain('Nog niet bekend');
+    const gesloten = await page.getByRole('row', { name: /Melding losliggende stoeptegel/ }).textContent();
+    expect(gesloten).to.contain('Afgerond').and.to.contain('Verleend');
     expect(await page.evaluate(() => sessionStorage.getItem('inwoner.token')), 'token kept in sessionStorage').to.match(/^ey/);
     expect(await focusedHeading()).to.equal('Mijn zaken');
     await screen('02-mijn-zaken');
@@ -133,6 +140,10 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
     await page.getByRole('button', { name: 'Filteren' }).click();
     await page.waitForFunction((label) => [...document.querySelectorAll('tbody tr')].every((tr) => tr.textContent!.includes(label)), 'Zaaksysteem gemeente', WAIT);
     await screen('04-wie-heeft-bekeken');
+    const morgen = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Vanaf').fill(morgen);
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByText('In deze periode heeft niemand uw gegevens bekeken.').waitFor(WAIT);
   });
 
   it('[inwoner:page] grants a consent to a care provider for his zaak and revokes it', async () => {
@@ -170,5 +181,14 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
     await page.goto(`${base()}#access_token=${token}&token_type=Bearer`);
     await page.getByRole('row', { name: /Aanvraag parkeervergunning/ }).waitFor(WAIT);
     expect(new URL(page.url()).hash, 'the token does not stay in the address bar').to.equal('#/');
+  });
+
+  it('[inwoner:page] a token the server refuses leads back to the sign-in, saying why', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    const vals = `eyJhbGciOiJFUzI1NiJ9.${Buffer.from(JSON.stringify({ bsn, exp })).toString('base64url')}.x`;
+    await page.evaluate((t) => sessionStorage.setItem('inwoner.token', t), vals);
+    await page.getByRole('link', { name: 'Wie mag meekijken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor(WAIT);
+    await melding('Uw sessie is verlopen. Log opnieuw in.');
   });
 });

@@ -48,6 +48,7 @@ async function show(focus) {
     const view = await route[1](location.hash.match(route[0]));
     render(view.content, view.title, focus);
   } catch (err) {
+    if (err?.status === 401) return; // signOut (whenUnauthorized) shows the sign-in screen
     render(failed(err), 'Er ging iets mis', focus);
   } finally {
     main.removeAttribute('aria-busy');

@@ -35,9 +35,15 @@ async function vulLijst(container, page) {
   ]);
   const van = (page - 1) * PAGE_SIZE + 1;
   container.replaceChildren(
-    table(data.count === 1 ? '1 zaak' : `Zaken ${van} tot en met ${van + data.results.length - 1} van ${data.count}`,
+    table(caption(data, van),
       ['Zaak', 'Zaaknummer', 'Soort zaak', 'Status', 'Gestart op', 'Verwacht klaar', 'Resultaat'], rows),
     ...[bladeren(container, page, data)].filter(Boolean));
+}
+
+function caption(data, van) {
+  if (data.count === 1) return '1 zaak';
+  if (!data.next && !data.previous) return `${data.count} zaken`;
+  return `Zaken ${van} tot en met ${van + data.results.length - 1} van ${data.count}`;
 }
 
 export function statusCel(z) {
