@@ -6,6 +6,7 @@ import { mintToken } from './auth/token.js';
 import { components } from './components/index.js';
 import { API_ROOTS } from './engine/registry.js';
 import { setSecret, upsertApplicatie } from './operator/clients.js';
+import { loadInwonerDemo } from './components/inwoner/demo.js';
 
 export const DEMO_CLIENT = 'demo-client';
 
@@ -17,6 +18,7 @@ export async function loadDemo(db: Db, registry: Registry, config: Config): Prom
   await upsertApplicatie(db, registry, config, { label: 'Demo client', clientIds: [DEMO_CLIENT], heeftAlleAutorisaties: true });
   const catalogus = await ensureDemoCatalogus(db, registry, config);
   const token = await mintToken(DEMO_CLIENT, secret);
+  const inwoner = await loadInwonerDemo({ db, registry, config });
   return [
     '',
     'ZGW server ready. APIs:',
@@ -28,6 +30,8 @@ export async function loadDemo(db: Db, registry: Registry, config: Config): Prom
     `  ${token}`,
     '',
     `Try: curl -H "Authorization: Bearer ${token.slice(0, 12)}…" ${config.baseUrl}/catalogi/api/v1/catalogussen`,
+    '',
+    ...inwoner,
     '',
   ].join('\n');
 }
