@@ -8,10 +8,11 @@ import { ApiError } from '../core/errors.js';
 import { clientCommands } from './commands/clients.js';
 import { catalogusCommands } from './commands/catalogus.js';
 import { notificatiesCommands } from './commands/notificaties.js';
+import { inwonerCommands } from './commands/inwoner.js';
 import { documentenCommands } from './commands/documenten.js';
 import { openEnv, UsageError, type Command, type Env } from './commands/common.js';
 
-const commands: Command[] = [...clientCommands, ...catalogusCommands, ...notificatiesCommands, ...documentenCommands];
+const commands: Command[] = [...clientCommands, ...catalogusCommands, ...notificatiesCommands, ...documentenCommands, ...inwonerCommands];
 
 const ENVIRONMENT = `Environment (the same as the server):
   DATABASE_URL   postgres://… ; unset: the embedded database in DATA_DIR
@@ -35,7 +36,7 @@ function overview(prefix = ''): string {
 }
 
 function find(argv: string[]): { command?: Command; rest: string[] } {
-  for (const words of [2, 1]) {
+  for (const words of [3, 2, 1]) { // `inwoner zaaktype add` has three words
     const name = argv.slice(0, words).join(' ');
     const command = commands.find((c) => c.name === name);
     if (command) return { command, rest: argv.slice(words) };

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { client, testServer } from '../../support/server.js';
 import { bsnVault } from '../../../src/privacy/bsn.js';
-import { freshBsn, resident, uuidOf, zaak, zaaktype, zorgaanbieder, type Resident } from './fixtures.js';
+import { freshBsn, resident, upload, uuidOf, zaak, zaaktype, zorgaanbieder, type Resident } from './fixtures.js';
 
 const grant = (r: Resident, body: object) => r.request('POST', '/toestemmingen', body);
 
@@ -98,5 +98,22 @@ describe('[inwoner:inzage] who looked at my data', () => {
     const paged = await r.request('GET', '/inzage?pageSize=2&page=2');
     expect(paged.body.results).to.have.length(1);
     expect((await r.request('GET', '/inzage?van=gisteren')).status).to.equal(400);
+  });
+});
+
+describe('[inwoner:inzage] the access log as the engine writes it', () => {
+  it('[inwoner:inzage] a ZGW client reading my zaak appears in my inzage; my own use of the dossier does not', async () => {
+    const zt = await zaaktype();
+    const r = await resident();
+    const z = await zaak(zt, r.bsn);
+    await r.request('GET', `/zaken/${uuidOf(z.url)}`);
+    await upload(r, uuidOf(z.url), { name: 'a.txt', type: 'text/plain', content: 'a' });
+    const before = (await r.request('GET', '/inzage')).body.results.length;
+    const reader = await client({ autorisaties: [{ component: 'zrc', scopes: ['zaken.lezen'], zaaktype: zt.zaaktype.url, maxVertrouwelijkheidaanduiding: 'geheim' }], claims: { user_representation: 'K. Bakker' } });
+    expect((await reader.request('GET', z.url)).status).to.equal(200);
+    const after = (await r.request('GET', '/inzage')).body.results;
+    expect(after.length).to.equal(before + 1);
+    expect(after[0]).to.deep.include({ gebruiker: 'K. Bakker', actie: 'lezen', api: 'zaken', operatie: 'zaak_retrieve', objecten: [z.url] });
+    expect(after.map((x: any) => x.applicatie.label)).to.not.include('Mijn dossier (inwoner)');
   });
 });
