@@ -66,7 +66,7 @@ export async function toInwonerZaken(ctx: Ctx, rows: Row[]): Promise<Row[]> {
       url: inwonerZaakUrl(ctx, r.uuid),
       identificatie: r.identificatie,
       omschrijving: r.omschrijving,
-      zaaktype: { omschrijving: label(zaaktypen, r.zaaktype).omschrijving },
+      zaaktype: { url: ctx.registry.toUrl(r.zaaktype, 'zaaktype'), omschrijving: label(zaaktypen, r.zaaktype).omschrijving },
       startdatum: dateOnly(r.startdatum),
       einddatumGepland: dateOnly(r.einddatum_gepland),
       uiterlijkeEinddatumAfdoening: dateOnly(r.uiterlijke_einddatum_afdoening),

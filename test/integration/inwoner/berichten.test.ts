@@ -23,6 +23,17 @@ describe('[inwoner:berichten] messages between the resident and the municipality
     expect(staff.body.map((b: any) => b.uuid)).to.deep.equal(thread.body.map((b: any) => b.uuid));
   });
 
+  it('[inwoner:inzage] a medewerker reading or answering the thread shows in the resident\'s access log', async () => {
+    const zt = await zaaktype();
+    const r = await resident();
+    const z = await zaak(zt, r.bsn);
+    const c = await client();
+    await c.request('POST', `${INW}/medewerker/zaken/${uuidOf(z.url)}/berichten`, { tekst: 'Hallo' });
+    await c.request('GET', `${INW}/medewerker/zaken/${uuidOf(z.url)}/berichten`);
+    const log = (await r.request('GET', '/inzage')).body.results.filter((e: any) => e.operatie.startsWith('medewerker'));
+    expect(log.map((e: any) => e.actie)).to.have.members(['lezen', 'schrijven']);
+  });
+
   it('[inwoner:berichten] each new bericht writes a notification on kanaal berichten, without its text', async () => {
     const zt = await zaaktype();
     const r = await resident();

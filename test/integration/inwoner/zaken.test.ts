@@ -25,7 +25,7 @@ describe('[inwoner:zaken] my zaken and their status history', () => {
     expect(first.uuid).to.equal(uuidOf(open.url));
     expect(first).to.deep.include({ identificatie: open.identificatie, omschrijving: 'Open', open: true, einddatum: null, resultaat: null });
     expect(first.url).to.match(new RegExp(`${INW}/zaken/${first.uuid}$`));
-    expect(first.zaaktype.omschrijving).to.equal(zt.zaaktype.omschrijving);
+    expect(first.zaaktype).to.deep.equal({ url: zt.zaaktype.url, omschrijving: zt.zaaktype.omschrijving });
     expect(first.status).to.deep.include({ omschrijving: 'In behandeling', statustekst: 'Uw aanvraag is in behandeling.' });
     expect(second.open).to.equal(false);
     expect(second.einddatum).to.be.a('string');

@@ -42,6 +42,14 @@ describe('[zrc] closing, reopening and archiving', () => {
     expect(got.archiefactiedatum).to.equal('2034-06-15');
   });
 
+  it('[zrc:status] a second status of a zaak at the same datumStatusGezet is 400 unique (as Open Zaak), not a 409', async () => {
+    const c = await admin();
+    const zaak = await createZaak(c, cat.zaaktype.url);
+    await child(c, 'statussen', { zaak: zaak.url, statustype: cat.begin.url, datumStatusGezet: '2024-06-01T08:00:00Z' });
+    const again = await c.request('POST', `${ZRC}/statussen`, { zaak: zaak.url, statustype: cat.begin.url, datumStatusGezet: '2024-06-01T08:00:00Z' });
+    expectInvalid(again, 'nonFieldErrors', 'unique');
+  });
+
   it('[zrc-007] a closed zaak and its children change only with zaken.geforceerd-bijwerken (403 otherwise)', async () => {
     const zaak = await closed('afgehandeld');
     const scopes = ['zaken.lezen', 'zaken.bijwerken', 'zaken.aanmaken', 'zaken.statussen.toevoegen'];

@@ -6,6 +6,7 @@ import { mijnZaak, type Row } from '../zaken.js';
 import { berichtenOf, plaatsBericht } from '../berichten.js';
 import { ALLE_ROLLEN } from '../rollen.js';
 import type { Ctx } from '../../../core/types.js';
+import type { InzageActie } from '../../../privacy/inzage.js';
 
 export const berichtList: Handler = async (req, ctx) => {
   const zaak = await mijnZaak(ctx, req.params.uuid, ALLE_ROLLEN);
@@ -22,21 +23,22 @@ export const berichtCreate: Handler = async (req, ctx) => {
  * The zaak of a /medewerker call, authorised like the Zaken API does (zrc-006): per zaaktype and
  * vertrouwelijkheidaanduiding of the client's autorisaties; absent 404, not permitted 403.
  */
-async function zaakVoorMedewerker(ctx: Ctx, uuid: string, scope: string): Promise<Row> {
+async function zaakVoorMedewerker(ctx: Ctx, uuid: string, scope: string, actie: InzageActie): Promise<Row> {
   const repo = new Repository(zaakDescriptor, ctx, [scope]);
   const row = await repo.byUuid(uuid);
   if (!row) throw notFound();
   if (!(await repo.permits(row))) throw permissionDenied();
+  ctx.inzage?.note(zaakDescriptor, [row], actie, ctx); // the resident sees that his messages were read or answered
   return row;
 }
 
 export const medewerkerBerichtList: Handler = async (req, ctx) => {
-  const zaak = await zaakVoorMedewerker(ctx, req.params.zaak_uuid, 'zaken.lezen');
+  const zaak = await zaakVoorMedewerker(ctx, req.params.zaak_uuid, 'zaken.lezen', 'lezen');
   return { status: 200, body: await berichtenOf(ctx, zaak.uuid) };
 };
 
 export const medewerkerBerichtCreate: Handler = async (req, ctx) => {
-  const zaak = await zaakVoorMedewerker(ctx, req.params.zaak_uuid, 'zaken.bijwerken');
+  const zaak = await zaakVoorMedewerker(ctx, req.params.zaak_uuid, 'zaken.bijwerken', 'schrijven');
   const body = req.body as { tekst: string; afzenderNaam?: string };
   const { caller } = ctx;
   const afzenderNaam = body.afzenderNaam?.trim() || caller.user.representation || caller.applicatie?.label || caller.clientId;

@@ -25,6 +25,8 @@ export const status = underZaak({
   order: ['-datum_status_gezet', '-id'],
   rules: childRules.status,
   onWrite: statusGezet,
+  // Two statussen of one zaak at the same moment: Open Zaak's UniqueTogetherValidator (zaak, datumStatusGezet), CONVENTIONS §4.
+  unique: { status_zaak_datum_unique: { name: 'nonFieldErrors', code: 'unique', reason: 'Deze zaak heeft al een status op dit tijdstip (datumStatusGezet).' } },
   enrich: async (objs, rows, ctx) => {
     const last = await ctx.db('status').whereIn('zaak', rows.map((r) => r.zaak)).groupBy('zaak').select('zaak').max('datum_status_gezet as max');
     const byZaak = new Map(last.map((l: any) => [l.zaak, new Date(l.max).getTime()]));
