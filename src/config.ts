@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { VERTROUWELIJKHEID, type Vertrouwelijkheid } from './auth/caller.js';
 
 /**
  * Configuration from environment variables, validated once at start. A wrong value stops the
@@ -44,6 +45,27 @@ export interface Config {
   inzageLog: boolean;
   /** The key BSNs are encrypted and hashed with at rest (src/privacy/bsn.ts), 32 bytes. */
   bsnKey: Buffer;
+  /** The resident API (/inwoner/api/v1, src/components/inwoner/). */
+  inwoner: InwonerConfig;
+}
+
+export interface InwonerConfig {
+  /** The OpenID Connect issuer residents sign in with (its `iss`); unset: only the dev issuer, if on. */
+  oidcIssuer?: string;
+  /** JWKS of that issuer; unset: `jwks_uri` of its /.well-known/openid-configuration. */
+  oidcJwksUrl?: string;
+  /** Required `aud` of resident tokens, when set. */
+  oidcAudience?: string;
+  /** The claim that holds the resident's BSN. */
+  bsnClaim: string;
+  /** The development issuer at /inwoner/dev-issuer: anyone can sign in as any BSN. */
+  devIssuer: boolean;
+  /** Zaken above this vertrouwelijkheidaanduiding are not shown to residents. */
+  maxVertrouwelijkheid: Vertrouwelijkheid;
+  uploadMaxBytes: number;
+  uploadTypes: string[];
+  /** Run with the uploaded file's path as last argument; non-zero exit: refused. */
+  virusScanCommand?: string;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -145,5 +167,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notificatiesApi: notificatiesApi(env),
     inzageLog: bool(env, 'INZAGE_LOG', true),
     bsnKey: bsnKey(env, env.DATA_DIR || './data', databaseUrl),
+    inwoner: inwonerConfig(env),
+  };
+}
+
+function inwonerConfig(env: NodeJS.ProcessEnv): InwonerConfig {
+  const max = (env.INWONER_MAX_VERTROUWELIJKHEID || 'zaakvertrouwelijk') as Vertrouwelijkheid;
+  if (!VERTROUWELIJKHEID.includes(max)) throw new ConfigError(`INWONER_MAX_VERTROUWELIJKHEID must be one of ${VERTROUWELIJKHEID.join(', ')}`);
+  const types = (env.INWONER_UPLOAD_TYPES || 'application/pdf,image/jpeg,image/png,text/plain').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  if (types.some((t) => !/^[\w.+-]+\/[\w.+-]+$/.test(t))) throw new ConfigError(`INWONER_UPLOAD_TYPES must be a comma list of media types, got "${env.INWONER_UPLOAD_TYPES}"`);
+  return {
+    // Kept exactly as given: it is compared with the tokens' `iss`, where a trailing slash counts.
+    oidcIssuer: env.INWONER_OIDC_ISSUER ? (url('INWONER_OIDC_ISSUER', env.INWONER_OIDC_ISSUER), env.INWONER_OIDC_ISSUER) : undefined,
+    oidcJwksUrl: env.INWONER_OIDC_JWKS_URL ? url('INWONER_OIDC_JWKS_URL', env.INWONER_OIDC_JWKS_URL) : undefined,
+    oidcAudience: env.INWONER_OIDC_AUDIENCE || undefined,
+    bsnClaim: env.INWONER_BSN_CLAIM || 'bsn',
+    devIssuer: bool(env, 'INWONER_DEV_ISSUER', false),
+    maxVertrouwelijkheid: max,
+    uploadMaxBytes: int(env, 'INWONER_UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1),
+    uploadTypes: types,
+    virusScanCommand: env.INWONER_VIRUS_SCAN_COMMAND || undefined,
   };
 }

@@ -17,6 +17,9 @@ async function main() {
   const running = await start(config);
   const { logger } = running;
   logger.info({ url: config.baseUrl, database: config.databaseUrl ? 'postgresql' : `embedded (${config.dataDir})`, ms: Date.now() - started }, 'ZGW server started');
+  if (config.inwoner.devIssuer) {
+    logger.warn({ issuer: `${config.baseUrl}/inwoner/dev-issuer` }, 'INWONER_DEV_ISSUER is on: ANYONE CAN SIGN IN AS ANY BSN (POST /inwoner/dev-issuer/token). Development only: never enable it on a server with real data.');
+  }
   if (config.demo) console.log(await loadDemo(running.db, running.registry, config));
   let stopping = false;
   const stop = async (signal: string) => {

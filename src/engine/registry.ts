@@ -8,6 +8,7 @@ export const API_ROOTS: Record<string, string> = {
   autorisaties: '/autorisaties/api/v1',
   notificaties: '/notificaties/api/v1',
   referentielijsten: '/referentielijsten/api/v1',
+  inwoner: '/inwoner/api/v1',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

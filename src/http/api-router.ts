@@ -76,7 +76,7 @@ export function apiRouter(component: Component, deps: Deps): express.Router {
 async function handle(route: Route, req: Request, component: Component, deps: Deps) {
   const { op } = route;
   const contract = contractFor(component.api);
-  const caller = op.public ? new Caller('', undefined, []) : await authenticate(req, deps);
+  const caller = op.public ? new Caller('', undefined, []) : await (component.authenticate?.(req.headers, route.id, deps) ?? authenticate(req, deps));
   if (!op.public) caller.requireScopes(component.scopes?.(op) ?? op.scopes);
   checkHeaders(req.headers as Record<string, string>, op, req.method);
   const url = new URL(req.originalUrl, deps.config.baseUrl);

@@ -12,6 +12,7 @@ import { adminRouter } from './admin.js';
 import { API_ROOTS } from '../engine/registry.js';
 import { migrationsCurrent } from '../storage/migrate.js';
 import { referentielijstenRouter } from '../components/referentielijsten/router.js';
+import { devIssuerRouter, DEV_ISSUER_PATH } from '../components/inwoner/signin/dev-issuer.js';
 
 export interface Deps {
   config: Config;
@@ -39,6 +40,7 @@ export function createApp(deps: Deps): express.Express {
   for (const component of deps.components) app.use(API_ROOTS[component.api], apiRouter(component, deps));
   app.use(API_ROOTS.referentielijsten, referentielijstenRouter({ baseUrl: deps.config.baseUrl }));
   app.use('/admin/api/v1', adminRouter(deps));
+  app.use(DEV_ISSUER_PATH, devIssuerRouter(deps.config)); // answers only with INWONER_DEV_ISSUER=true
   app.use((_req, _res, next) => next(new ApiError(404, 'Niet gevonden.')));
   app.use(errorHandler(deps));
   return app;

@@ -6,6 +6,9 @@ import type { Digest } from '../../tools/openapi/digest-types.js';
 
 export { API_NAMES } from '../../tools/openapi/digest-types.js';
 
+/** Our own contracts (no standard to compare with): checked for drift, compiling and OpenAPI validity only. */
+export const OWN_API_NAMES = ['inwoner'] as const;
+
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const contractPath = (api: string): string => `${ROOT}openapi/${api}.yaml`;

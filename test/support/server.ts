@@ -44,6 +44,7 @@ export const mochaHooks = {
       VALIDATE_RESPONSES: 'true',
       DEMO: 'false',
       LOG_LEVEL: 'silent',
+      INWONER_DEV_ISSUER: 'true',
     });
     running = await start(config);
     if (running.url !== config.baseUrl) throw new Error(`Server listens on ${running.url}, not on ${config.baseUrl}`);

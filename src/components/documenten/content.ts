@@ -33,6 +33,12 @@ type FileInfo = { key: string | null; sha256: string | null; size: number | null
 export async function prepareContent(input: ApiObject, ctx: Ctx, existing?: ApiObject): Promise<void> {
   const body = (ctx.request.body ?? {}) as ApiObject;
   delete input.inhoud;
+  const streamed = (input as any)[FILE] as FileInfo | undefined;
+  if (streamed) {
+    // Already in the store, streamed there by a multipart upload (the resident API's): kept as it is.
+    input.bestandsomvang = streamed.size;
+    return;
+  }
   let file: FileInfo;
   if (typeof body.inhoud === 'string' || body.bestandsomvang === 0 && !body.inhoud) {
     const bytes = Buffer.from(typeof body.inhoud === 'string' ? body.inhoud : '', 'base64');
