@@ -27,6 +27,13 @@ const { values: args } = parseArgs({
 });
 const log = (m: string) => console.error(`[bench] ${m}`);
 
+/**
+ * BENCH-ONLY BSN key (32 bytes: "zgw-bench-only-key-not-a-secret!" in base64), fixed because the
+ * seeded database is reused across runs and its BSNs are sealed and hashed with it. Never use it
+ * for real data. Set before any loadConfig (DATABASE_URL requires BSN_KEY); the children inherit it.
+ */
+process.env.BSN_KEY ||= 'emd3LWJlbmNoLW9ubHkta2V5LW5vdC1hLXNlY3JldCE=';
+
 async function main() {
   const zaken = Math.max(1000, Math.round(1_000_000 * Number(args.scale)));
   const duration = Number(args.duration);
