@@ -48,7 +48,9 @@ async function main() {
     children.push(server);
     // The same server without the access log (INZAGE_LOG=false), same database: what recording costs.
     const noLogPort = await freePort();
-    const noLog = await startChild('src/main.ts', noLogPort, { DATABASE_URL: db.url, INZAGE_LOG: 'false' }, log);
+    // Its BASE_URL is the first one's, as a second instance behind a load balancer: the autorisaties name
+    // zaaktypen by that URL (with its own, the client would see no zaken at all and get empty pages fast).
+    const noLog = await startChild('src/main.ts', noLogPort, { DATABASE_URL: db.url, INZAGE_LOG: 'false', BASE_URL: setup.baseUrl }, log);
     children.push(noLog);
     const baseline = await startChild('bench/baseline-server.ts', setup.baselinePort, { DATABASE_URL: db.url, BENCH_SQL: JSON.stringify(setup.listSql) }, log);
     children.push(baseline);
@@ -74,7 +76,8 @@ async function main() {
     } else log(`resident scenario skipped: ${resident.skipped}`);
     const rows: Row[] = [];
     for (const [name, what, url, token] of gets) {
-      await warm(url, token);
+      const count = await warm(url, token);
+      if (count !== undefined) log(`${name}: count ${count}`);
       for (const connections of [1, 16]) {
         const m = await load({ url, token, connections, duration });
         rows.push({ name, what, ...m });
