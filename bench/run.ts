@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startPostgres } from './postgres.js';
-import { ensureSeed } from './seed.js';
+import { ensureSeed, removeRunLeftovers } from './seed.js';
 import { CITIZEN_BSN } from './seed-sql.js';
 import { prepareRun } from './setup.js';
 import { startChild } from './child.js';
@@ -42,6 +42,7 @@ async function main() {
   const children: { stop: () => void }[] = [];
   try {
     const seed = await ensureSeed(db.url, zaken, args.reseed!, log);
+    await removeRunLeftovers(db.url, zaken, log);
     const setup = await prepareRun(db.url, seed, args.explain!, log);
     // The server under test; the resident API's development issuer on, so the bench can sign in as the citizen.
     const server = await startChild('src/main.ts', setup.port, { DATABASE_URL: db.url, INWONER_DEV_ISSUER: 'true' }, log);
