@@ -2,13 +2,14 @@ import { spawn } from 'node:child_process';
 
 /**
  * A Node process of its own (our server, or the baseline), so the load generator in this process
- * does not share its event loop; ready when /healthz or its first route answers.
+ * does not share its event loop; ready when /healthz or its first route answers. `env` wins over
+ * the defaults (a second instance of the server keeps the first one's BASE_URL).
  */
 export async function startChild(script: string, port: number, env: Record<string, string>, log: (m: string) => void) {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: {
-      ...process.env, ...env, PORT: String(port), BASE_URL: `http://localhost:${port}`,
-      DEMO: 'false', LOG_LEVEL: 'warn', VALIDATE_RESPONSES: 'false', NODE_ENV: 'production',
+      ...process.env, PORT: String(port), BASE_URL: `http://localhost:${port}`,
+      DEMO: 'false', LOG_LEVEL: 'warn', VALIDATE_RESPONSES: 'false', NODE_ENV: 'production', ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -41,11 +41,14 @@ export async function load(spec: LoadSpec): Promise<Measured> {
   };
 }
 
-/** A few requests first, so caches, JIT and the database's buffers are warm. */
-export async function warm(url: string, token: string, n = 5): Promise<void> {
+/** A few requests first, so caches, JIT and the database's buffers are warm; the list's count, if any. */
+export async function warm(url: string, token: string, n = 5): Promise<number | undefined> {
+  let count: number | undefined;
   for (let i = 0; i < n; i++) {
     const res = await fetch(url, { headers: { Authorization: `Bearer ${token}`, 'Accept-Crs': 'EPSG:4326' } });
     if (res.status !== 200) throw new Error(`warm-up ${url}: ${res.status} ${(await res.text()).slice(0, 500)}`);
-    await res.arrayBuffer();
+    const body = (await res.json().catch(() => undefined)) as { count?: number } | undefined;
+    count = typeof body?.count === 'number' ? body.count : undefined;
   }
+  return count;
 }

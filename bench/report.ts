@@ -43,6 +43,13 @@ export function judge(rows: Row[]): Target[] {
   add('list p99 @16', '≤ 100 ms', get('list', 16), (r) => r.p99, (v) => v <= 100, ' ms');
   add('citizen p99 @1', '≤ 200 ms', get('citizen', 1), (r) => r.p99, (v) => v <= 200, ' ms');
   add('creates', '≥ 200/s', get('create', 8), (r) => r.rps, (v) => v >= 200, '/s');
+  add('resident first page p99 @1', '≤ 200 ms', get('resident', 1), (r) => r.p99, (v) => v <= 200, ' ms');
+  for (const name of ['list', 'by bsn']) {
+    for (const conn of [1, 16]) {
+      const off = get(`${name}, no log`, conn);
+      if (off) add(`${name} with access log @${conn}`, '≥ 80% of off', get(name, conn), (r) => (100 * r.rps) / off.rps, (v) => v >= 80, '%');
+    }
+  }
   const base = get('baseline', 16);
   if (base) add('list req/s vs baseline @16', '≥ 50%', get('list', 16), (r) => (100 * r.rps) / base.rps, (v) => v >= 50, '%');
   return out;

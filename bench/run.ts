@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startPostgres } from './postgres.js';
-import { ensureSeed } from './seed.js';
+import { ensureSeed, removeRunLeftovers } from './seed.js';
 import { CITIZEN_BSN } from './seed-sql.js';
 import { prepareRun } from './setup.js';
 import { startChild } from './child.js';
@@ -16,6 +16,7 @@ import { load, warm } from './load.js';
 import { judge, table, targetTable, type Row } from './report.js';
 import { zaakBody } from './template.js';
 import { call } from './http.js';
+import { freePort } from './postgres.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +28,13 @@ const { values: args } = parseArgs({
 });
 const log = (m: string) => console.error(`[bench] ${m}`);
 
+/**
+ * BENCH-ONLY BSN key (32 bytes: "zgw-bench-only-key-not-a-secret!" in base64), fixed because the
+ * seeded database is reused across runs and its BSNs are sealed and hashed with it. Never use it
+ * for real data. Set before any loadConfig (DATABASE_URL requires BSN_KEY); the children inherit it.
+ */
+process.env.BSN_KEY ||= 'emd3LWJlbmNoLW9ubHkta2V5LW5vdC1hLXNlY3JldCE=';
+
 async function main() {
   const zaken = Math.max(1000, Math.round(1_000_000 * Number(args.scale)));
   const duration = Number(args.duration);
@@ -34,25 +42,43 @@ async function main() {
   const children: { stop: () => void }[] = [];
   try {
     const seed = await ensureSeed(db.url, zaken, args.reseed!, log);
+    await removeRunLeftovers(db.url, zaken, log);
     const setup = await prepareRun(db.url, seed, args.explain!, log);
-    const server = await startChild('src/main.ts', setup.port, { DATABASE_URL: db.url }, log);
+    // The server under test; the resident API's development issuer on, so the bench can sign in as the citizen.
+    const server = await startChild('src/main.ts', setup.port, { DATABASE_URL: db.url, INWONER_DEV_ISSUER: 'true' }, log);
     children.push(server);
+    // The same server without the access log (INZAGE_LOG=false), same database: what recording costs.
+    const noLogPort = await freePort();
+    // Its BASE_URL is the first one's, as a second instance behind a load balancer: the autorisaties name
+    // zaaktypen by that URL (with its own, the client would see no zaken at all and get empty pages fast).
+    const noLog = await startChild('src/main.ts', noLogPort, { DATABASE_URL: db.url, INZAGE_LOG: 'false', BASE_URL: setup.baseUrl }, log);
+    children.push(noLog);
     const baseline = await startChild('bench/baseline-server.ts', setup.baselinePort, { DATABASE_URL: db.url, BENCH_SQL: JSON.stringify(setup.listSql) }, log);
     children.push(baseline);
     const zrc = `${setup.baseUrl}/zaken/api/v1/zaken`;
+    const zrcNoLog = `http://localhost:${noLogPort}/zaken/api/v1/zaken`;
     const bsn = encodeURIComponent;
+    const byBsn = `?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=${setup.residentBsn}`;
     const gets: [string, string, string, string][] = [
       ['list', 'page of 100, client with 10 zaaktypen', zrc, setup.token10],
+      ['list, no log', 'the same with INZAGE_LOG=false (second server, same database)', zrcNoLog, setup.token10],
       ['by zaaktype', '…&zaaktype= one of them', `${zrc}?zaaktype=${bsn(setup.zaaktypeUrl)}`, setup.token10],
-      ['by bsn', '…&rol__…__inpBsn= a resident', `${zrc}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=${setup.residentBsn}`, setup.token10],
+      ['by bsn', '…&rol__…__inpBsn= a resident', `${zrc}${byBsn}`, setup.token10],
+      ['by bsn, no log', 'the same with INZAGE_LOG=false', `${zrcNoLog}${byBsn}`, setup.token10],
       ['by startdatum', '…&startdatum__gte=2024-01-01&startdatum__lt=2024-02-01', `${zrc}?startdatum__gte=2024-01-01&startdatum__lt=2024-02-01`, setup.token10],
       ['citizen', '1,000 zaken as initiator, expand=status,zaaktype, client with 100 zaaktypen',
         `${zrc}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=${CITIZEN_BSN}&rol__omschrijvingGeneriek=initiator&expand=status,zaaktype`, setup.tokenAll],
       ['baseline', 'the list\'s SQL in a bare express + pg handler', `http://127.0.0.1:${setup.baselinePort}/zaken`, setup.token10],
     ];
+    // The resident API (branch inwoner): the citizen's first page of "my zaken" with his own token.
+    const resident = await residentToken(setup.baseUrl, CITIZEN_BSN);
+    if ('token' in resident) {
+      gets.push(['resident', `GET /inwoner/api/v1/zaken, first page, resident with ${(zaken / 1000).toLocaleString('en')} zaken`, `${setup.baseUrl}/inwoner/api/v1/zaken`, resident.token]);
+    } else log(`resident scenario skipped: ${resident.skipped}`);
     const rows: Row[] = [];
     for (const [name, what, url, token] of gets) {
-      await warm(url, token);
+      const count = await warm(url, token);
+      if (count !== undefined) log(`${name}: count ${count}`);
       for (const connections of [1, 16]) {
         const m = await load({ url, token, connections, duration });
         rows.push({ name, what, ...m });
@@ -69,15 +95,19 @@ async function main() {
     log(`create @8: ${created.rps.toFixed(1)}/s; audit rows +${after.audit - before.audit}, outbox rows +${after.outbox - before.outbox}`);
     await new Promise((r) => setTimeout(r, 2000)); // creates still in flight when the load stopped
     const targets = judge(rows);
+    const ratios = inzageRatios(rows);
     const load1 = loadavg()[0].toFixed(1);
     console.log(`\n${zaken.toLocaleString('en')} zaken, ${duration} s per run, ${cpus().length} cores (server, PostgreSQL and load generator together), load average ${load1}\n`);
     console.log(table(rows));
     console.log(`\n${targetTable(targets)}\n`);
+    if (!('token' in resident)) console.log(`resident scenario skipped: ${resident.skipped}\n`);
+    console.log(`access log (inzage) on/off throughput: ${ratios.map((r) => `${r.name} @${r.connections} ${(100 * r.ratio).toFixed(0)}%`).join(', ')}`);
+    console.log(`BSN seal migration (sealExisting): ${seed.seal ? `${seed.seal.rollen.toLocaleString('en')} rollen in ${seed.seal.seconds.toFixed(1)} s` : 'not measured on this database'}\n`);
     const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(file, JSON.stringify({
       at: new Date().toISOString(), zaken, duration, cores: cpus().length, cpu: cpus()[0]?.model, loadAverage: loadavg(), node: process.version,
-      postgres: setup.postgresVersion, seedSeconds: seed.seconds, rows, targets, writes: { before, after }, listSql: setup.listSql, plans: setup.plans,
+      postgres: setup.postgresVersion, seedSeconds: seed.seconds, seal: seed.seal, inzageRatios: ratios, rows, targets, writes: { before, after }, listSql: setup.listSql, plans: setup.plans,
     }, null, 2));
     console.log(`results: ${file}`);
     await setup.close();
@@ -85,6 +115,26 @@ async function main() {
     children.forEach((c) => c.stop());
     db.stop();
   }
+}
+
+/** A resident token from the server's development issuer; a reason when the resident API is not there. */
+async function residentToken(baseUrl: string, bsn: string): Promise<{ token: string } | { skipped: string }> {
+  const res = await fetch(`${baseUrl}/inwoner/dev-issuer/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ bsn }) });
+  if (res.status !== 200) return { skipped: `POST /inwoner/dev-issuer/token answered ${res.status} (no resident API on this branch, or no dev issuer)` };
+  const token = ((await res.json()) as { access_token: string }).access_token;
+  const page = await fetch(`${baseUrl}/inwoner/api/v1/zaken`, { headers: { Authorization: `Bearer ${token}` } });
+  if (page.status !== 200) return { skipped: `GET /inwoner/api/v1/zaken answered ${page.status}: ${(await page.text()).slice(0, 300)}` };
+  const { count } = (await page.json()) as { count: number };
+  log(`resident ${bsn}: ${count} zaken visible in the resident API`);
+  return { token };
+}
+
+/** Throughput with the access log on over off, per list scenario and connection count. */
+function inzageRatios(rows: Row[]) {
+  return rows.filter((r) => rows.some((o) => o.name === `${r.name}, no log`)).map((on) => {
+    const off = rows.find((o) => o.name === `${on.name}, no log` && o.connections === on.connections)!;
+    return { name: on.name, connections: on.connections, on: on.rps, off: off.rps, ratio: on.rps / off.rps };
+  });
 }
 
 main().catch((e) => {

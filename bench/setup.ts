@@ -7,6 +7,8 @@ import { captureSql, explain, type Sql } from './capture.js';
 import { freePort } from './postgres.js';
 import { CITIZEN_BSN } from './seed-sql.js';
 import type { Seed } from './seed.js';
+import { bsnVault } from '../src/privacy/bsn.js';
+import { addZichtbaarZaaktype } from '../src/components/inwoner/zaaktypen.js';
 
 /**
  * Before the load: migrations (our indexes included), the benchmark's applicaties, and the SQL
@@ -24,8 +26,21 @@ export async function prepareRun(url: string, seed: Seed, printPlans: boolean, l
   const tokenAll = await benchClient({ db, registry, config }, 'bench-100-zaaktypen', seed.zaaktypen.map(zaaktypeUrl), 'zeer_geheim');
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const residentBsn = (await c.query(`select r.inp_bsn from rol r join zaak z on z.uuid = r.zaak
-    where z.zaaktype = $1 and z.vertrouwelijkheidaanduiding = 'openbaar' and r.inp_bsn <> $2 order by r.id desc limit 1`, [seed.zaaktypen[0], CITIZEN_BSN])).rows[0].inp_bsn;
+  // rol.inp_bsn holds the keyed hash: the clear BSN is opened from the sealed value in the jsonb.
+  const vault = bsnVault(config);
+  const residentRol = (await c.query(`select r.data from rol r join zaak z on z.uuid = r.zaak
+    where z.zaaktype = $1 and z.vertrouwelijkheidaanduiding = 'openbaar' and r.inp_bsn <> $2 order by r.id desc limit 1`, [seed.zaaktypen[0], vault.hash(CITIZEN_BSN)])).rows[0];
+  const residentBsn = vault.open(residentRol.data.betrokkeneIdentificatie.inpBsn);
+  if (!/^[0-9]{9}$/.test(residentBsn)) throw new Error(`resident BSN did not open: ${residentBsn}`);
+  // The resident API shows only zaken of zaaktypen made visible to residents (`zgw inwoner zaaktype
+  // add`, table inwoner_zaaktype, by identificatie): all 100 of the benchmark's, as a portal would.
+  let visible = 0;
+  if ((await c.query(`select to_regclass('inwoner_zaaktype') as t`)).rows[0].t) {
+    const ids = (await c.query('select distinct identificatie from zaaktype where uuid::text = any($1)', [seed.zaaktypen])).rows.map((r) => r.identificatie as string);
+    for (const id of ids) await addZichtbaarZaaktype(db, id);
+    visible = ids.length;
+    log(`  ${visible} zaaktypen visible to residents (inwoner_zaaktype)`);
+  }
   const postgresVersion = (await c.query('show server_version')).rows[0].server_version;
 
   // The engine's queries, captured while it answers once in this process (then it stops listening).
@@ -53,7 +68,7 @@ export async function prepareRun(url: string, seed: Seed, printPlans: boolean, l
     if (printPlans) plans[name].forEach((p) => console.error(`\n${p.sql}\n${p.plan}`));
   }
   return {
-    port, baselinePort, baseUrl, token10, tokenAll, residentBsn, zaaktypeUrl: zaaktypeUrl(seed.zaaktypen[0]), listSql, plans, postgresVersion,
+    port, baselinePort, baseUrl, visible, token10, tokenAll, residentBsn, zaaktypeUrl: zaaktypeUrl(seed.zaaktypen[0]), listSql, plans, postgresVersion,
     count: async (sql: string) => Number((await c.query(sql)).rows[0].n),
     close: async () => { await c.end(); await db.destroy(); },
   };

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Ctx } from '../core/types.js';
 import type { Db } from '../storage/db.js';
 import type { Descriptor, Row } from '../engine/descriptor.js';
@@ -47,6 +48,9 @@ export class Inzage {
 
   /** Write one row per resident (and actie) for this request. */
   async flush(ctx: Ctx): Promise<void> {
+    // The common case (nothing resolved early, no consents to name): find the residents and write
+    // their rows in one statement, without the concerns making a round trip through the server.
+    if (!this.found.size && !ctx.caller.needsConsent) return this.insertAtOnce(ctx);
     await this.resolve(ctx);
     if (!this.found.size) return;
     const entries = [...this.found.values()];
@@ -67,6 +71,40 @@ export class Inzage {
       objecten: JSON.stringify([...e.urls]),
       toestemming: [...e.zaken].map((z) => consents.get(z)).find(Boolean) ?? null,
     })));
+  }
+
+  /**
+   * The same rows as resolve + flush, as one `insert … select`: per resident and actie the URLs of
+   * his objects (in the order they were noted, each once); no row for objects that concern nobody.
+   */
+  private async insertAtOnce(ctx: Ctx): Promise<void> {
+    const pending = this.seen;
+    this.seen = [];
+    if (!pending.length) return;
+    let ord = 0;
+    const bindings: Knex.RawBinding[] = [];
+    const parts = pending.map((s) => {
+      bindings.push(s.actie, s.uuids, s.uuids.map((u) => s.urls.get(u)!), s.uuids.map(() => ord++));
+      return `select ?::text as actie, o.url, o.ord, d.zaak
+        from unnest(?::uuid[], ?::text[], ?::int[]) as o(uuid, url, ord) join ${s.desc.table} t on t.uuid = o.uuid
+        cross join lateral (${s.desc.dossier!('t', ctx.registry)}) as d(zaak)`;
+    });
+    const { caller } = ctx;
+    await ctx.db.raw(
+      `insert into inzage (bsn_hash, tijdstip, applicatie, applicatie_weergave, client_id, gebruiker_id, gebruiker_weergave, api, operatie, actie, objecten)
+      select c.bsn, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?, c.actie, jsonb_agg(c.url order by c.ord)
+      from (
+        select distinct on (r.inp_bsn, s.actie, s.url) r.inp_bsn as bsn, s.actie, s.url, s.ord
+        from (${parts.join('\n        union all ')}) as s join rol r on r.zaak = s.zaak
+        where r.inp_bsn is not null
+        order by r.inp_bsn, s.actie, s.url, s.ord
+      ) c
+      group by c.bsn, c.actie`,
+      [
+        ctx.now, caller.applicatie?.uuid ?? '', caller.applicatie?.label || caller.clientId, caller.clientId,
+        caller.user.id, caller.user.representation, ctx.request.api, ctx.request.operationId, ...bindings,
+      ],
+    );
   }
 }
 
