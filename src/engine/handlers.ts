@@ -152,9 +152,9 @@ export function destroy(desc: Descriptor): Handler {
     const obj = await serializeOne(desc, row, ctx);
     await runRules(desc.rules?.destroy, obj, ctx, obj);
     ctx.inzage?.note(desc, [row], 'schrijven', ctx);
-    await ctx.inzage?.resolve(ctx); // before the delete takes the zaak's rollen with it
     await ctx.db.transaction(async (trx) => {
       const tctx: Ctx = { ...ctx, db: trx };
+      await ctx.inzage?.flush(tctx); // logged with the delete, before it takes the zaak's rollen
       await desc.cascade?.(row, tctx);
       await repo(desc, tctx).delete(row.id);
       await recordWrite(desc, 'destroy', 204, obj, null, tctx);

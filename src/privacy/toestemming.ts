@@ -16,17 +16,3 @@ export function consentSql(path: DossierPath, alias: string, ctx: Ctx): { sql: s
         and exists (select 1 from rol cr where cr.zaak = cz.uuid and cr.inp_bsn = c.bsn_hash and cr.omschrijving_generiek = 'initiator'))`;
   return { sql, bindings: [ctx.caller.applicatie?.uuid ?? '00000000-0000-0000-0000-000000000000', ctx.now, ctx.now] };
 }
-
-/** The consents of an applicatie that cover each of these zaken now (for the access log). */
-export async function consentsFor(zaken: string[], ctx: Ctx): Promise<Map<string, string>> {
-  if (!zaken.length || !ctx.caller.applicatie?.uuid) return new Map();
-  const rows = await ctx.db.raw(
-    `select distinct on (cz.uuid) cz.uuid as zaak, c.uuid as toestemming from toestemming c
-      join zaak cz on (c.zaak = cz.uuid or (c.zaak is null and c.zaaktype = cz.zaaktype))
-      where cz.uuid = any(?::uuid[]) and c.applicatie = ? and c.ingetrokken_op is null and c.geldig_van <= ? and (c.geldig_tot is null or c.geldig_tot > ?)
-        and exists (select 1 from rol cr where cr.zaak = cz.uuid and cr.inp_bsn = c.bsn_hash and cr.omschrijving_generiek = 'initiator')
-      order by cz.uuid, c.aangemaakt_op`,
-    [zaken, ctx.caller.applicatie.uuid, ctx.now, ctx.now],
-  );
-  return new Map((rows.rows ?? rows).map((r: { zaak: string; toestemming: string }) => [r.zaak, r.toestemming]));
-}
