@@ -67,9 +67,11 @@ describe('[notify:wakeup] a committed write wakes the delivery worker at once', 
     report('in-process wake-up', m);
   });
 
-  it(`[notify:wakeup:listen] across processes (PostgreSQL LISTEN/NOTIFY): a worker with its own connections, not the writing server's, delivers each of ${WRITES} writes within ${WITHIN_MS} ms`, async function () {
+  it(`[notify:wakeup:listen] across processes (PostgreSQL LISTEN/NOTIFY): a worker with its own connections, not the writing server's, delivers each of ${WRITES} writes within ${WITHIN_MS} ms (PostgreSQL only)`, async function () {
     if (!process.env.DATABASE_URL) {
-      this.skip(); // embedded PGlite: one process, one connection per data dir; there is no other process to wake
+      // Embedded PGlite: one process, one connection per data dir; there is no other process to wake.
+      process.stderr.write('      skipped: PostgreSQL only (DATABASE_URL); embedded PGlite has no second process to wake\n');
+      this.skip();
     }
     // A database of its own, so that no other server's worker (the shared test server's) delivers.
     const database = await freshDatabase(process.env.DATABASE_URL!);

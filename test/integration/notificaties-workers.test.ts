@@ -51,7 +51,9 @@ async function outboxOf(db: Db, zaken: string[]): Promise<Record<string, any>[]>
   return rows.map((r) => (typeof r.message === 'string' ? JSON.parse(r.message) : r.message));
 }
 
-describe('[notify:workers] two server processes share the delivery worker', function () {
+const PG_ONLY = 'PostgreSQL only (DATABASE_URL): embedded PGlite is one process with one connection per data dir, so no second server process can share it';
+
+describe(`[notify:workers] two server processes share the delivery worker; ${PG_ONLY}`, function () {
   this.timeout(180_000);
   const receiver = new Receiver();
   const stops: (() => Promise<void>)[] = [];
@@ -59,7 +61,9 @@ describe('[notify:workers] two server processes share the delivery worker', func
   before(function () {
     // Embedded PGlite is one process with one connection per data dir: a second server process
     // cannot open it, so there is nothing to share. These run on PostgreSQL (DATABASE_URL set).
-    if (!process.env.DATABASE_URL) this.skip();
+    if (process.env.DATABASE_URL) return;
+    process.stderr.write(`      skipped: ${PG_ONLY}\n`);
+    this.skip();
   });
   after(async () => {
     for (const stop of stops.reverse()) await stop();
