@@ -11,7 +11,6 @@ import { NotificationWorker } from '../../src/notify/worker.js';
 import type { TestClient } from '../support/server.js';
 import { Receiver } from './notificaties-support.js';
 import { ownClient, ownConfig, stats } from './notificaties-server.js';
-import { freshDatabase } from './notificaties-database.js';
 import { catalogue, zaakBody, ZRC } from './zaken/fixtures.js';
 
 const POLL = process.env.NRC_WAKEUP_POLL ?? '60000';
@@ -73,10 +72,9 @@ describe('[notify:wakeup] a committed write wakes the delivery worker at once', 
       process.stderr.write('      skipped: PostgreSQL only (DATABASE_URL); embedded PGlite has no second process to wake\n');
       this.skip();
     }
-    // A database of its own, so that no other server's worker (the shared test server's) delivers.
-    const database = await freshDatabase(process.env.DATABASE_URL!);
-    stops.push(() => database.drop());
-    const { config } = await ownConfig({ NOTIFICATION_POLL_MS: POLL, DATABASE_URL: database.url });
+    // A database of its own (ownConfig), so that no other server's worker (the shared test server's) delivers.
+    const { config, cleanup } = await ownConfig({ NOTIFICATION_POLL_MS: POLL });
+    stops.push(cleanup);
     const writer = await prepare(config, pino({ level: 'silent' })); // the API without a worker
     const http: Server = await new Promise((ok) => { const s = writer.app.listen(config.port, () => ok(s)); });
     stops.push(async () => {
@@ -84,7 +82,7 @@ describe('[notify:wakeup] a committed write wakes the delivery worker at once', 
       await new Promise((ok) => http.close(ok));
       await writer.db.destroy();
     });
-    const workerDb = openDatabase({ databaseUrl: database.url, dataDir: 'memory' });
+    const workerDb = openDatabase({ databaseUrl: config.databaseUrl, dataDir: 'memory' });
     const worker = new NotificationWorker(workerDb, config, pino({ level: 'silent' })).start();
     stops.push(async () => { await worker.stop(); await workerDb.destroy(); });
     const m = await measure(await ownClient({ ...writer, config }), config.baseUrl, receiver, '/other-process');

@@ -15,7 +15,6 @@ import { fanOut } from '../../src/notify/fanout.js';
 import type { TestClient } from '../support/server.js';
 import { Receiver } from './notificaties-support.js';
 import { ownClient, ownConfig } from './notificaties-server.js';
-import { freshDatabase } from './notificaties-database.js';
 import { catalogue, zaakBody, ZRC } from './zaken/fixtures.js';
 
 const ZAKEN = 40;
@@ -72,11 +71,10 @@ describe(`[notify:workers] two server processes share the delivery worker; ${PG_
 
   /** A database of the test's own with the schema, and the API on it (no worker). */
   async function ownApi() {
-    const database = await freshDatabase(process.env.DATABASE_URL!);
-    stops.push(() => database.drop());
-    const { config } = await ownConfig({ DATABASE_URL: database.url, NOTIFICATION_POLL_MS: '50' });
+    const { config, cleanup } = await ownConfig({ NOTIFICATION_POLL_MS: '50' }); // a database of its own
+    stops.push(cleanup);
     const api = await prepare(config, pino({ level: 'silent' }));
-    return { database, config, api };
+    return { database: { url: config.databaseUrl! }, config, api };
   }
 
   it(`[notify:workers] two workers on one PostgreSQL database: each of ${ZAKEN * PER_ZAAK} zaak notifications arrives, none is sent twice concurrently, in order per zaak`, async () => {
