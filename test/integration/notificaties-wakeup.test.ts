@@ -8,7 +8,8 @@ import type { Server } from 'node:http';
 import { start, prepare, type Running } from '../../src/server.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { NotificationWorker } from '../../src/notify/worker.js';
-import type { TestClient } from '../support/server.js';
+import { testServer, type TestClient } from '../support/server.js';
+import { outboxWritten } from '../../src/notify/wakeup.js';
 import { Receiver } from './notificaties-support.js';
 import { ownClient, ownConfig, stats } from './notificaties-server.js';
 import { catalogue, zaakBody, ZRC } from './zaken/fixtures.js';
@@ -56,6 +57,22 @@ describe('[notify:wakeup] a committed write wakes the delivery worker at once', 
   after(async () => {
     for (const stop of stops.reverse()) await stop();
     await receiver.stop();
+  });
+
+  it('[notify:wakeup] the wake-up comes after the commit, once per transaction, and never for a rolled-back write', async () => {
+    const { db } = testServer();
+    const woken: string[] = [];
+    await db.transaction(async (trx) => {
+      await outboxWritten(trx, () => woken.push('committed'));
+      await outboxWritten(trx, () => woken.push('committed twice'));
+      expect(woken, 'before the commit').to.deep.equal([]);
+    });
+    await db.transaction(async (trx) => {
+      await outboxWritten(trx, () => woken.push('rolled back'));
+      throw new Error('rollback');
+    }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(woken).to.deep.equal(['committed']);
   });
 
   it(`[notify:wakeup] in-process: ${WRITES} zaak writes each reach a healthy receiver within ${WITHIN_MS} ms although the worker polls once a minute`, async () => {
