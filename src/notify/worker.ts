@@ -56,7 +56,7 @@ export class NotificationWorker {
     await this.loop;
   }
 
-  /** How many POSTs this worker has made (which of several server processes did the work). */
+  /** How many claimed deliveries this worker has attempted (which of several server processes did the work). */
   get sent(): number {
     return this.posts;
   }
