@@ -9,13 +9,20 @@ const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Rec
 /**
  * Turns new outbox rows into deliveries: one per matching abonnement, or one per row for the
  * external Notificaties API (abonnement_id null). The rows are marked `fanned_out_at` in the same
- * transaction, so each is fanned out exactly once; SKIP LOCKED lets several processes do this
- * side by side. No HTTP happens here. Returns the number of outbox rows handled.
+ * transaction, so each is fanned out exactly once. No HTTP happens here. Returns the number of
+ * outbox rows handled.
+ *
+ * Several processes: `FOR UPDATE` without SKIP LOCKED, on purpose. With SKIP LOCKED a second
+ * process would pass over a row another process is fanning out and fan out a later change of the
+ * same hoofdObject first; that delivery would then head its chain and go out before the earlier
+ * one (order per hoofdObject, CONVENTIONS §7). Waiting instead costs a few milliseconds, since a
+ * fan-out only reads and inserts rows; after the wait, rows the other process fanned out no
+ * longer match `fanned_out_at is null` and are left out.
  */
 export async function fanOut(db: Db, external: boolean): Promise<number> {
   return db.transaction(async (trx) => {
     const q = trx('notificatie_outbox').whereNull('fanned_out_at').orderBy('id').limit(BATCH).select('id', 'kanaal', 'hoofd_object', 'message');
-    if (!isEmbedded(db)) q.forUpdate().skipLocked();
+    if (!isEmbedded(db)) q.forUpdate();
     const rows = await q;
     if (!rows.length) return 0;
     const abonnementen: { id: number; data: { kanalen?: FilterGroup[] } }[] = external ? [] : await trx('abonnement').select('id', 'data');

@@ -29,6 +29,7 @@ export class NotificationWorker {
   private unsubscribe?: () => void;
   private listener?: OutboxListener;
   private readonly policy: RetryPolicy;
+  private posts = 0;
 
   constructor(private db: Db, private config: Config, private logger: Logger, private signal?: OutboxSignal) {
     this.policy = {
@@ -53,6 +54,11 @@ export class NotificationWorker {
     await this.listener?.stop();
     this.wake?.();
     await this.loop;
+  }
+
+  /** How many claimed deliveries this worker has attempted (which of several server processes did the work). */
+  get sent(): number {
+    return this.posts;
   }
 
   /** New outbox rows were committed: start a round now instead of at the next poll. */
@@ -93,6 +99,7 @@ export class NotificationWorker {
 
   private async deliver(d: Claimed, externalAuth: string | null): Promise<void> {
     const api = this.config.notificatiesApi;
+    this.posts++;
     let outcome: Outcome;
     if (api) outcome = await post(`${api.url}/notificaties`, externalAuth, d.message, this.config.notificationTimeoutMs, this.stopping.signal);
     else if (!d.callbackUrl) return; // the abonnement went away; its deliveries went with it

@@ -3,7 +3,7 @@
 // PATCHes) happen, the server process restarts on the same data, the receiver comes back, and
 // every one of the 1,000 notifications must arrive (at least once, in order per zaak).
 // A server of its own (not the shared test server), since it must be stopped and started again:
-// a temporary DATA_DIR on PGlite, DATABASE_URL when set.
+// a temporary DATA_DIR on PGlite, a database of its own in the DATABASE_URL cluster when set.
 import { expect } from 'chai';
 import type { Config } from '../../src/config.js';
 import { start, type Running } from '../../src/server.js';
@@ -54,13 +54,13 @@ async function expected(db: Running['db'], zaken: string[]): Promise<Record<stri
 describe('[notify:acceptance] every zaken notification arrives after a receiver outage and a server restart', function () {
   this.timeout(600_000);
   let server: Running | undefined;
-  let cleanup = () => {};
+  let cleanup = async () => {};
   const receiver = new Receiver();
 
   after(async () => {
     await receiver.stop();
     await server?.close();
-    cleanup();
+    await cleanup();
   });
 
   it(`[notify:acceptance] ${WRITES} zaak writes on the zaken kanaal with the receiver down and a server restart in between: all ${WRITES} arrive, in order per zaak`, async () => {

@@ -1,6 +1,8 @@
 // For the delivery tests that need a server of their own (not the shared test server): one that
 // is stopped and started again on the same data, or whose poll interval is set so that only a
-// wake-up can explain a fast delivery. A temporary DATA_DIR on PGlite, DATABASE_URL when set.
+// wake-up can explain a fast delivery. A temporary DATA_DIR on PGlite; with DATABASE_URL set, a
+// database of its own in that cluster, so that no other server's worker (the shared test server's,
+// with its own backoff settings) claims its deliveries.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import type { Registry } from '../../src/engine/registry.js';
 import { setSecret, upsertApplicatie } from '../../src/operator/clients.js';
 import { mintToken } from '../../src/auth/token.js';
 import { request, type TestClient } from '../support/server.js';
+import { freshDatabase } from './notificaties-database.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,14 +27,20 @@ export function freePort(): Promise<number> {
 }
 
 /** A config for a server of the test's own on a free port; `env` overrides (e.g. NOTIFICATION_POLL_MS). */
-export async function ownConfig(env: Record<string, string> = {}): Promise<{ config: Config; cleanup: () => void }> {
+export async function ownConfig(env: Record<string, string> = {}): Promise<{ config: Config; cleanup: () => Promise<void> }> {
   const port = await freePort();
-  const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'zgw-nrc-'));
+  const database = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined;
+  const dataDir = database ? undefined : mkdtempSync(join(tmpdir(), 'zgw-nrc-'));
   const config = loadConfig({
     ...process.env, PORT: String(port), BASE_URL: `http://localhost:${port}`, DATA_DIR: dataDir ?? 'memory', DEMO: 'false', LOG_LEVEL: 'silent',
+    ...(database ? { DATABASE_URL: database.url } : {}),
     NOTIFICATION_BACKOFF_BASE_MS: '1000', NOTIFICATION_BACKOFF_MAX_MS: '4000', NOTIFICATION_TIMEOUT_MS: '2000', ...env,
   });
-  return { config, cleanup: () => { if (dataDir) rmSync(dataDir, { recursive: true, force: true }); } };
+  const cleanup = async () => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  };
+  return { config, cleanup };
 }
 
 /**

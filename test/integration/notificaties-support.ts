@@ -27,6 +27,11 @@ export class Receiver {
   readonly received: Received[] = [];
   /** Status to answer for a path; 204 when it returns undefined. */
   answer: (path: string, count: number) => number | undefined = () => undefined;
+  /** How long to hold each answer, in ms: a slow receiver widens the window for concurrent sends. */
+  delayMs = 0;
+  /** Requests that arrived while the same delivery (same path and body) was still being answered. */
+  readonly concurrent: Received[] = [];
+  private readonly inFlight = new Set<string>();
   private server?: Server;
   port = 0;
 
@@ -37,9 +42,16 @@ export class Receiver {
       req.on('data', (c) => { raw += c; });
       req.on('end', () => {
         const path = req.url ?? '/';
-        this.received.push({ path, authorization: req.headers.authorization, body: JSON.parse(raw || '{}'), at: Date.now() });
+        const got = { path, authorization: req.headers.authorization, body: JSON.parse(raw || '{}'), at: Date.now() };
+        this.received.push(got);
+        const key = `${path} ${raw}`;
+        if (this.inFlight.has(key)) this.concurrent.push(got);
+        this.inFlight.add(key);
         const status = this.answer(path, this.received.filter((r) => r.path === path).length) ?? 204;
-        res.writeHead(status, { 'Content-Type': 'text/plain' }).end(status >= 300 ? 'RECEIVER-SECRET-BODY' : undefined);
+        setTimeout(() => {
+          this.inFlight.delete(key);
+          res.writeHead(status, { 'Content-Type': 'text/plain' }).end(status >= 300 ? 'RECEIVER-SECRET-BODY' : undefined);
+        }, this.delayMs);
       });
     });
     await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', () => ok()));

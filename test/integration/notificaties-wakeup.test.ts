@@ -8,10 +8,10 @@ import type { Server } from 'node:http';
 import { start, prepare, type Running } from '../../src/server.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { NotificationWorker } from '../../src/notify/worker.js';
-import type { TestClient } from '../support/server.js';
+import { testServer, type TestClient } from '../support/server.js';
+import { outboxWritten } from '../../src/notify/wakeup.js';
 import { Receiver } from './notificaties-support.js';
 import { ownClient, ownConfig, stats } from './notificaties-server.js';
-import { freshDatabase } from './notificaties-database.js';
 import { catalogue, zaakBody, ZRC } from './zaken/fixtures.js';
 
 const POLL = process.env.NRC_WAKEUP_POLL ?? '60000';
@@ -59,6 +59,22 @@ describe('[notify:wakeup] a committed write wakes the delivery worker at once', 
     await receiver.stop();
   });
 
+  it('[notify:wakeup] the wake-up comes after the commit, once per transaction, and never for a rolled-back write', async () => {
+    const { db } = testServer();
+    const woken: string[] = [];
+    await db.transaction(async (trx) => {
+      await outboxWritten(trx, () => woken.push('committed'));
+      await outboxWritten(trx, () => woken.push('committed twice'));
+      expect(woken, 'before the commit').to.deep.equal([]);
+    });
+    await db.transaction(async (trx) => {
+      await outboxWritten(trx, () => woken.push('rolled back'));
+      throw new Error('rollback');
+    }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(woken).to.deep.equal(['committed']);
+  });
+
   it(`[notify:wakeup] in-process: ${WRITES} zaak writes each reach a healthy receiver within ${WITHIN_MS} ms although the worker polls once a minute`, async () => {
     const { config, cleanup } = await ownConfig({ NOTIFICATION_POLL_MS: POLL });
     const server: Running = await start(config);
@@ -67,14 +83,15 @@ describe('[notify:wakeup] a committed write wakes the delivery worker at once', 
     report('in-process wake-up', m);
   });
 
-  it(`[notify:wakeup:listen] across processes (PostgreSQL LISTEN/NOTIFY): a worker with its own connections, not the writing server's, delivers each of ${WRITES} writes within ${WITHIN_MS} ms`, async function () {
+  it(`[notify:wakeup:listen] across processes (PostgreSQL LISTEN/NOTIFY): a worker with its own connections, not the writing server's, delivers each of ${WRITES} writes within ${WITHIN_MS} ms (PostgreSQL only)`, async function () {
     if (!process.env.DATABASE_URL) {
-      this.skip(); // embedded PGlite: one process, one connection per data dir; there is no other process to wake
+      // Embedded PGlite: one process, one connection per data dir; there is no other process to wake.
+      process.stderr.write('      skipped: PostgreSQL only (DATABASE_URL); embedded PGlite has no second process to wake\n');
+      this.skip();
     }
-    // A database of its own, so that no other server's worker (the shared test server's) delivers.
-    const database = await freshDatabase(process.env.DATABASE_URL!);
-    stops.push(() => database.drop());
-    const { config } = await ownConfig({ NOTIFICATION_POLL_MS: POLL, DATABASE_URL: database.url });
+    // A database of its own (ownConfig), so that no other server's worker (the shared test server's) delivers.
+    const { config, cleanup } = await ownConfig({ NOTIFICATION_POLL_MS: POLL });
+    stops.push(cleanup);
     const writer = await prepare(config, pino({ level: 'silent' })); // the API without a worker
     const http: Server = await new Promise((ok) => { const s = writer.app.listen(config.port, () => ok(s)); });
     stops.push(async () => {
@@ -82,7 +99,7 @@ describe('[notify:wakeup] a committed write wakes the delivery worker at once', 
       await new Promise((ok) => http.close(ok));
       await writer.db.destroy();
     });
-    const workerDb = openDatabase({ databaseUrl: database.url, dataDir: 'memory' });
+    const workerDb = openDatabase({ databaseUrl: config.databaseUrl, dataDir: 'memory' });
     const worker = new NotificationWorker(workerDb, config, pino({ level: 'silent' })).start();
     stops.push(async () => { await worker.stop(); await workerDb.destroy(); });
     const m = await measure(await ownClient({ ...writer, config }), config.baseUrl, receiver, '/other-process');
