@@ -2,6 +2,9 @@ import { expect } from 'chai';
 import { testServer } from '../../support/server.js';
 import { DRC, ZRC, admin, document, resident, sluit, upload, uuidOf, zaak, zaaktype } from './fixtures.js';
 
+/** The PNG signature and a few bytes: an upload's content must match its declared type. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
 describe('[inwoner:documenten] documents of my zaak: list, download, upload', () => {
   it('[inwoner:documenten] lists definitief documents shown to the initiator only', async () => {
     const zt = await zaaktype();
@@ -36,9 +39,9 @@ describe('[inwoner:documenten] documents of my zaak: list, download, upload', ()
     const zt = await zaaktype();
     const r = await resident();
     const z = await zaak(zt, r.bsn);
-    const res = await upload(r, uuidOf(z.url), { name: 'foto.png', type: 'image/png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) }, 'Foto van de situatie');
+    const res = await upload(r, uuidOf(z.url), { name: 'foto.png', type: 'image/png', content: PNG }, 'Foto van de situatie');
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    expect(res.body).to.deep.include({ titel: 'Foto van de situatie', bestandsnaam: 'foto.png', formaat: 'image/png', bestandsomvang: 7, auteur: 'Inwoner' });
+    expect(res.body).to.deep.include({ titel: 'Foto van de situatie', bestandsnaam: 'foto.png', formaat: 'image/png', bestandsomvang: 11, auteur: 'Inwoner' });
     const c = await admin();
     const eio = (await c.request('GET', `${DRC}/enkelvoudiginformatieobjecten/${res.body.uuid}`)).body;
     expect(eio).to.deep.include({ status: 'definitief', tonenAanInitiator: true, auteur: 'Inwoner', informatieobjecttype: zt.iot });
@@ -49,7 +52,7 @@ describe('[inwoner:documenten] documents of my zaak: list, download, upload', ()
     const list = await r.request('GET', `/zaken/${uuidOf(z.url)}/documenten`);
     expect(list.body.map((d: any) => d.uuid)).to.deep.equal([res.body.uuid]);
     const download = await fetch(res.body.downloadUrl, { headers: { Authorization: `Bearer ${r.token}` } });
-    expect(Buffer.from(await download.arrayBuffer())).to.deep.equal(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    expect(Buffer.from(await download.arrayBuffer())).to.deep.equal(PNG);
     const outbox = await testServer().db('notificatie_outbox').where('kanaal', 'documenten').whereRaw("message->>'resourceUrl' = ?", [eio.url]);
     expect(outbox).to.have.length(1);
   });
@@ -93,6 +96,18 @@ describe('[inwoner:documenten] documents of my zaak: list, download, upload', ()
     const none = await fetch(`${testServer().url}/inwoner/api/v1/zaken/${uuidOf(z.url)}/documenten`, { method: 'POST', headers: { Authorization: `Bearer ${r.token}` }, body: form });
     expect(none.status).to.equal(400);
     expect((await r.request('GET', `/zaken/${uuidOf(z.url)}/documenten`)).body).to.deep.equal([]);
+  });
+
+  it('[inwoner:upload] the content must match the declared type: an executable sent as application/pdf is 415', async () => {
+    const zt = await zaaktype();
+    const r = await resident();
+    const z = await zaak(zt, r.bsn);
+    const fake = await upload(r, uuidOf(z.url), { name: 'factuur.pdf', type: 'application/pdf', content: Buffer.from('MZ\x90\x00 not a pdf') });
+    expect(fake.status, JSON.stringify(fake.body)).to.equal(415);
+    expect(fake.body.code).to.equal('inhoud-past-niet-bij-type');
+    const real = await upload(r, uuidOf(z.url), { name: 'echt.pdf', type: 'application/pdf', content: '%PDF-1.4\n%%EOF\n' });
+    expect(real.status, JSON.stringify(real.body)).to.equal(201);
+    expect((await r.request('GET', `/zaken/${uuidOf(z.url)}/documenten`)).body.map((d: any) => d.bestandsnaam)).to.deep.equal(['echt.pdf']);
   });
 
   it('[inwoner:upload] a closed zaak refuses uploads (400 zaak-gesloten)', async () => {

@@ -13,6 +13,7 @@ import { toDocument } from '../documenten.js';
 import { actingFor } from '../signin/resident.js';
 import { parseUpload, type Upload } from '../upload-parse.js';
 import { scanForVirus } from '../virus-scan.js';
+import { checkContentType } from '../file-type.js';
 import { ALLE_ROLLEN } from '../rollen.js';
 
 /**
@@ -26,6 +27,7 @@ export const documentCreate: Handler = async (req, ctx) => {
   const iotype = await uploadType(ctx, zaak);
   const upload = await parseUpload(req.stream!, req.headers, ctx.config.inwoner);
   try {
+    await checkContentType(upload.path, upload.mimeType);
     await scanForVirus(ctx.config.inwoner.virusScanCommand, upload.path);
     const doc = await createDocument(ctx, zaak, iotype, upload);
     return { status: 201, body: toDocument(ctx, zaak.uuid, doc) };
