@@ -29,7 +29,11 @@ describe('[inwoner:page] Mijn dossier in a real browser', function () {
   before(async function () {
     this.timeout(120_000);
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`);
+      const why = `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`;
+      // CI must run the page test; on a developer's machine without a browser it is skipped, saying why.
+      if (process.env.CI) throw new Error(why);
+      console.error(`[inwoner:page] skipped: ${why}`);
+      this.skip();
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
