@@ -6,6 +6,7 @@ import { catalogiGroup } from './catalogi.js';
 import { relationsGroup, resultaattypeGroup, versionsGroup } from './catalogi-rules.js';
 import { documentenGroup } from './documenten.js';
 import { zakenGroup } from './zaken.js';
+import { deliveryGroup, notificatiesGroup } from './notificaties.js';
 import { archiverenGroup, lifecycleGroup } from './zaken-lifecycle.js';
 import { relationsGroup as zakenRelationsGroup } from './zaken-relations.js';
 import { zakenScopingGroup } from './scoping-zaken.js';
@@ -14,6 +15,7 @@ import { besluitenScopingGroup, documentenScopingGroup } from './scoping-documen
 export function handwrittenGroups(api: ApiName): GroupDef[] {
   const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup],
     zaken: [zakenGroup, lifecycleGroup, archiverenGroup, zakenRelationsGroup, zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenScopingGroup],
+    notificaties: [notificatiesGroup, deliveryGroup],
   };
   return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? [])];
 }
