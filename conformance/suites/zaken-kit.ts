@@ -1,6 +1,6 @@
 // Shared by the hand-written Zaken behaviour tests: zaken of the life-cycle zaaktype
 // (setup/lifecycle.ts), their children, closing one, and fresh documents to link.
-import { describeRes, expectStatus } from '../core/expect.js';
+import { check, describeRes, expectStatus } from '../core/expect.js';
 import type { Response } from '../core/http.js';
 import type { Credentials } from '../core/token.js';
 import { fail, skip, type TestContext, type TestDef } from '../core/types.js';
@@ -86,6 +86,17 @@ export function refusedFields(res: Response): string[] {
   return (Array.isArray(res.body?.invalidParams) ? res.body.invalidParams : []).map((p: any) => `${p?.name}:${p?.code}`);
 }
 
+/** Fails unless a 400's invalidParams name `field` (or nonFieldErrors, as Open Zaak does for cross-field rules). */
+export const refusesField = (fields: string[], field: string, what: string) =>
+  check(fields.some((f) => f.startsWith(`${field}:`) || f.startsWith('nonFieldErrors:')), `${what}: invalidParams ${fields.join(', ') || 'none'}, expected ${field}`);
+
 /** A limited client for the life-cycle zaaktype with these zaken scopes (any vertrouwelijkheid). */
 export const zakenClient = (ctx: TestContext, scopes: string[], label: string) =>
   ctx.clients.limited([{ component: 'zrc', scopes, zaaktype: lifecycle(ctx).zaaktype.url, maxVertrouwelijkheidaanduiding: 'zeer_geheim' }], label);
+
+/** The ObjectInformatieObjecten Documenten lists for a document (the mirrors of zrc-005, brc-005). */
+export async function mirrorsOf(ctx: TestContext, document: string): Promise<any[]> {
+  const res = await ctx.http.get(`${ctx.apis.documenten}/objectinformatieobjecten?informatieobject=${encodeURIComponent(document)}`);
+  expectStatus(res, 200);
+  return Array.isArray(res.body) ? res.body : res.body?.results ?? fail(`${describeRes(res)}: no list`);
+}

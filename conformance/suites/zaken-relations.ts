@@ -2,20 +2,10 @@
 // another zaaktype (zrc-016…020, `zaaktype-mismatch`), and document links (zrc-003…005: resolved,
 // set by the server, immutable, mirrored in Documenten as an ObjectInformatieObject).
 import { check, describeRes, expectInvalidParam, expectStatus } from '../core/expect.js';
-import { fail, skip, type GroupDef, type TestContext } from '../core/types.js';
-import { h, lifecycle, newDocument, newZaak, patch, post, published, refusedFields, status } from './zaken-kit.js';
+import { skip, type GroupDef, type TestContext } from '../core/types.js';
+import { h, lifecycle, mirrorsOf, newDocument, newZaak, patch, post, published, refusedFields, refusesField, status } from './zaken-kit.js';
 
 const iot = (ctx: TestContext) => published(ctx, 'informatieobjecttype');
-
-/** The ObjectInformatieObjecten Documenten lists for a document. */
-async function mirrors(ctx: TestContext, document: string): Promise<any[]> {
-  const res = await ctx.http.get(`${ctx.apis.documenten}/objectinformatieobjecten?informatieobject=${encodeURIComponent(document)}`);
-  expectStatus(res, 200);
-  return Array.isArray(res.body) ? res.body : res.body?.results ?? fail(`${describeRes(res)}: no list`);
-}
-
-const refusesField = (fields: string[], field: string, what: string) =>
-  check(fields.some((f) => f.startsWith(`${field}:`) || f.startsWith('nonFieldErrors:')), `${what}: invalidParams ${fields.join(', ') || 'none'}, expected ${field}`);
 
 export const relationsGroup: GroupDef = {
   id: 'zrc.relations', api: 'zaken', title: 'Zaken relations: deelzaken, type consistency, document links',
@@ -66,10 +56,10 @@ export const relationsGroup: GroupDef = {
       const zio = await post(ctx, '/zaakinformatieobjecten', { zaak: zaak.url, informatieobject: doc.url, titel: 'ZGW conformance' });
       expectStatus(zio, 201);
       check(zio.body?.aardRelatieWeergave && zio.body?.registratiedatum, `${describeRes(zio)}: aardRelatieWeergave ${zio.body?.aardRelatieWeergave}, registratiedatum ${zio.body?.registratiedatum}`);
-      const found = await mirrors(ctx, doc.url);
+      const found = await mirrorsOf(ctx, doc.url);
       check(found.some((o) => o.object === zaak.url && o.objectType === 'zaak'), `objectinformatieobjecten of the document: ${JSON.stringify(found.map((o) => [o.object, o.objectType]))}, expected the zaak`);
       expectStatus(await ctx.http.request({ method: 'DELETE', url: zio.body.url }), 204);
-      const left = await mirrors(ctx, doc.url);
+      const left = await mirrorsOf(ctx, doc.url);
       check(!left.some((o) => o.object === zaak.url), `after removing the link Documenten still lists ${JSON.stringify(left.map((o) => o.url))}`);
     }),
     h('zrc.zio.immutable', "A zaakinformatieobject's informatieobject cannot change (400 wijzigen-niet-toegelaten)", ['zrc-005'], async (ctx) => {
