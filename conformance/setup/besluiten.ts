@@ -6,6 +6,7 @@
 // (setup/scoping.ts) are built here too, for the scoping tests only.
 import { createOrThrow, elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
 import { buildScopedBesluiten, documentBody } from './scoping.js';
+import { linkZaakBesluit } from './links.js';
 
 export async function buildBesluiten(env: FixtureEnv, step: (name: string, fn: () => Promise<void>) => Promise<void>): Promise<ApiFixtures> {
   const besluittype = env.fixtures?.get('catalogi')?.objects['published.besluittype']?.url as string | undefined;
@@ -35,6 +36,10 @@ export async function buildBesluiten(env: FixtureEnv, step: (name: string, fn: (
     await step('besluiten: a besluitinformatieobject linking the run\'s besluit to a new document', async () => {
       objects.besluitinformatieobject = await createOrThrow(env, `${env.base}/besluitinformatieobjecten`, await bio());
     }).catch(() => undefined);
+  }
+  const zaken = env.fixtures?.get('zaken')?.objects;
+  if (zaken?.['/zaken']) {
+    await step('besluiten: a besluit of the run\'s zaak (its ZaakBesluit mirror is a Zaken fixture)', () => linkZaakBesluit(env, zaken, body())).catch(() => undefined);
   }
   const scoping = env.fixtures?.get('catalogi')?.objects.scoping;
   if (scoping) {
