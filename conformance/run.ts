@@ -12,6 +12,7 @@ import { buildAutorisaties } from './setup/autorisaties.js';
 import { buildBesluiten } from './setup/besluiten.js';
 import { buildZaken } from './setup/zaken.js';
 import { buildDocumenten } from './setup/documenten.js';
+import { buildNotificaties } from './setup/notificaties.js';
 import { generatedGroups } from './generated/index.js';
 import { handwrittenGroups } from './suites/index.js';
 
@@ -30,7 +31,7 @@ export interface ConformanceOptions {
 }
 
 type Builder = (env: FixtureEnv, step: (name: string, fn: () => Promise<void>) => Promise<void>) => Promise<ApiFixtures>;
-const BUILDERS: Partial<Record<ApiName, Builder>> = { catalogi: buildCatalogi, autorisaties: buildAutorisaties, besluiten: buildBesluiten, zaken: buildZaken, documenten: buildDocumenten };
+const BUILDERS: Partial<Record<ApiName, Builder>> = { catalogi: buildCatalogi, autorisaties: buildAutorisaties, besluiten: buildBesluiten, zaken: buildZaken, documenten: buildDocumenten, notificaties: buildNotificaties };
 
 export async function runConformance(o: ConformanceOptions): Promise<RunReport> {
   const started = Date.now();
@@ -93,6 +94,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
       report.cleanup.push({ url, status: (e as Error).message });
     }
   }
+  await fixtures.get('notificaties')?.objects.receiver?.close();
   report.durationMs = Date.now() - started;
   return report;
 }

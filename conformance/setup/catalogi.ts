@@ -4,6 +4,7 @@ import type { Operation } from '../core/contract.js';
 import { discoverSelectielijst, type Selectielijst } from './selectielijst.js';
 import { elfproef, type ApiFixtures, type FixtureEnv, type Variant } from './fixtures.js';
 import { buildScopingTypes } from './scoping.js';
+import { buildLifecycleTypes } from './lifecycle.js';
 
 type Body = Record<string, any>;
 
@@ -101,6 +102,11 @@ export async function buildCatalogi(env: FixtureEnv, step: (name: string, fn: ()
   await step('catalogi: published types A and B of each kind for the scoping tests (zrc-006)', async () => {
     objects.scoping = await buildScopingTypes(env, b, cat);
   }).catch((e: Error) => { objects.scopingReason = `the scoping types could not be built: ${e.message}`; });
+
+  // Optional: without it only the life-cycle tests skip (with this reason).
+  await step('catalogi: a published zaaktype for the life-cycle tests, with a resultaattype per afleidingswijze (zrc-007, zrc-021)', async () => {
+    objects.lifecycle = await buildLifecycleTypes(env, b, cat, objects['published.informatieobjecttype'].omschrijving);
+  }).catch((e: Error) => { objects.lifecycleReason = `the life-cycle types could not be built: ${e.message}`; });
 
   async function children(variant: Variant, zt: string, iot: string) {
     await post(`${variant}.statustype`, '/statustypen', b.statustype(zt));

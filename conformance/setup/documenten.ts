@@ -1,9 +1,11 @@
 // Documenten fixtures: one enkelvoudiginformatieobject of this run (published informatieobjecttype
 // from the Catalogi fixtures, unique bronorganisatie, a small base64 inhoud) with a gebruiksrecht and
 // its audit trail and a verzending, fresh bodies for more, and the scoping documents.
-// ObjectInformatieObjecten need a relation at the source (drc-004): not built as a fixture, those tests skip.
+// With Zaken, the run's zaak is linked to a new document (setup/links.ts): its mirror is the
+// objectinformatieobject fixture. New ones need a relation at the source (drc-004): no create body.
 import { createOrThrow, elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
 import { buildScopedDocumenten, documentBody } from './scoping.js';
+import { linkZaakDocument } from './links.js';
 
 const EIO = '/enkelvoudiginformatieobjecten';
 
@@ -33,6 +35,12 @@ export async function buildDocumenten(env: FixtureEnv, step: (name: string, fn: 
     verzendingInput = verzending(objects.document.url);
     objects.verzending = await createOrThrow(env, `${env.base}/verzendingen`, verzendingInput);
   }).catch(() => undefined);
+  const zaken = env.fixtures?.get('zaken')?.objects;
+  if (zaken?.['/zaken']) {
+    await step('documenten: the run\'s zaak linked to a new document (zaakinformatieobject, mirrored as an objectinformatieobject)', async () => {
+      objects.objectinformatieobject = await linkZaakDocument(env, zaken, objects, iot);
+    }).catch(() => undefined);
+  }
   if (ztc.scoping) {
     await step('documenten: documents of informatieobjecttypen A and B at openbaar and geheim, with a gebruiksrecht each and linked to the scoping zaken, for the scoping tests (zrc-006)', async () => {
       objects.scoping = await buildScopedDocumenten(env, ztc.scoping, env.fixtures?.get('zaken')?.objects.scoping);
@@ -53,6 +61,7 @@ export async function buildDocumenten(env: FixtureEnv, step: (name: string, fn: 
       [`${EIO}/{enkelvoudiginformatieobject_uuid}/audittrail/{uuid}`]: objects.audittrail,
       '/gebruiksrechten/{uuid}': objects.gebruiksrecht?.url,
       '/verzendingen/{uuid}': objects.verzending?.url,
+      '/objectinformatieobjecten/{uuid}': objects.objectinformatieobject?.url,
     } as Record<string, string | undefined>)[path],
     listQuery: (collection) => (collection === EIO ? `bronorganisatie=${org}` : ['/gebruiksrechten', '/verzendingen'].includes(collection) ? `informatieobject=${encodeURIComponent(objects.document?.url ?? '')}` : ''),
     createBody: async (op) => (op.path === '/verzendingen' && !objects.verzending ? undefined : bodyFor[op.path]?.(objects.document.url)),

@@ -4,14 +4,19 @@ import { SHORT } from '../generated/ops.js';
 import { apiGroup, authGroup, autorisatiesGroup } from './auth.js';
 import { catalogiGroup } from './catalogi.js';
 import { relationsGroup, resultaattypeGroup, versionsGroup } from './catalogi-rules.js';
+import { besluitenGroup } from './besluiten.js';
 import { documentenGroup } from './documenten.js';
 import { zakenGroup } from './zaken.js';
+import { deliveryGroup, notificatiesGroup } from './notificaties.js';
+import { archiverenGroup, lifecycleGroup } from './zaken-lifecycle.js';
+import { relationsGroup as zakenRelationsGroup } from './zaken-relations.js';
 import { zakenScopingGroup } from './scoping-zaken.js';
 import { besluitenScopingGroup, documentenScopingGroup } from './scoping-documenten.js';
 
 export function handwrittenGroups(api: ApiName): GroupDef[] {
   const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup],
-    zaken: [zakenGroup, zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenScopingGroup],
+    zaken: [zakenGroup, lifecycleGroup, archiverenGroup, zakenRelationsGroup, zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenGroup, besluitenScopingGroup],
+    notificaties: [notificatiesGroup, deliveryGroup],
   };
   return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? [])];
 }

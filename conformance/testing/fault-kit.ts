@@ -38,6 +38,7 @@ export const AC = '/autorisaties/api/v1';
 export const BRC = '/besluiten/api/v1';
 export const ZRC = '/zaken/api/v1';
 export const DRC = '/documenten/api/v1';
+export const NRC = '/notificaties/api/v1';
 
 /** The same exchange with the all-rights client's token. */
 export const asAdmin = async (x: Exchange, admin: () => Promise<string>): Promise<Exchange> => ({ ...x, headers: { ...x.headers, authorization: `Bearer ${await admin()}` } });

@@ -7,6 +7,7 @@ import { mintToken, type Credentials } from '../core/token.js';
 import { AC, algOf, BRC, clientOf, codes, is, isAdmin, json, noAuth, parse, parses, serverError, setAdminId, tokenOf, ZRC, ZTC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
 import { SCOPING_FAULTS } from './faults-scoping.js';
 import { DOCUMENTEN_FAULTS } from './faults-documenten.js';
+import { NOTIFICATIES_FAULTS, ZAKEN_BEHAVIOUR_FAULTS } from './faults-behaviour.js';
 
 export type { Answer, Exchange, Fault } from './fault-kit.js';
 
@@ -201,6 +202,8 @@ export const FAULTS: Fault[] = [
   },
   ...SCOPING_FAULTS,
   ...DOCUMENTEN_FAULTS,
+  ...ZAKEN_BEHAVIOUR_FAULTS,
+  ...NOTIFICATIES_FAULTS,
 ];
 
 const read = (req: IncomingMessage) => new Promise<string>((ok, fail) => {

@@ -17,7 +17,7 @@ describe('[conformance] testing the tests: a deliberately non-compliant server',
     const admin = await client();
     proxy = await startFaultProxy(testServer().url, { clientId: admin.clientId, secret: admin.secret });
     report = await runConformance({
-      apis: { catalogi: `${proxy.url}/catalogi/api/v1`, autorisaties: `${proxy.url}/autorisaties/api/v1`, zaken: `${proxy.url}/zaken/api/v1`, documenten: `${proxy.url}/documenten/api/v1`, besluiten: `${proxy.url}/besluiten/api/v1` },
+      apis: { catalogi: `${proxy.url}/catalogi/api/v1`, autorisaties: `${proxy.url}/autorisaties/api/v1`, zaken: `${proxy.url}/zaken/api/v1`, documenten: `${proxy.url}/documenten/api/v1`, besluiten: `${proxy.url}/besluiten/api/v1`, notificaties: `${proxy.url}/notificaties/api/v1` },
       credentials: { clientId: admin.clientId, secret: admin.secret },
       registerSecretUrl: `${proxy.url}/admin/api/v1/client-secrets/{clientId}`,
     });

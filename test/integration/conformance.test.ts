@@ -27,7 +27,7 @@ describe('[conformance] the conformance suite against our server', function () {
     const admin = await client();
     const { url } = testServer();
     report = await runConformance({
-      apis: { catalogi: `${url}/catalogi/api/v1`, autorisaties: `${url}/autorisaties/api/v1`, zaken: `${url}/zaken/api/v1`, documenten: `${url}/documenten/api/v1`, besluiten: `${url}/besluiten/api/v1` },
+      apis: { catalogi: `${url}/catalogi/api/v1`, autorisaties: `${url}/autorisaties/api/v1`, zaken: `${url}/zaken/api/v1`, documenten: `${url}/documenten/api/v1`, besluiten: `${url}/besluiten/api/v1`, notificaties: `${url}/notificaties/api/v1` },
       credentials: { clientId: admin.clientId, secret: admin.secret },
       registerSecretUrl: `${url}/admin/api/v1/client-secrets/{clientId}`,
     });
