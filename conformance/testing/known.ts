@@ -1,8 +1,4 @@
 // Failures of our own server that the suite finds and that are not fixed yet, each with why. The
 // integration tests (test/integration/conformance*.test.ts) allow exactly these and fail when one
 // is fixed, so the list stays true. Keep it short: each entry is a bug to fix in src/.
-export const KNOWN_FAILURES: Record<string, string> = {
-  'zrc.lifecycle.closing-needs-gebruiksrecht':
-    'zrc-007: our server closes a zaak whose linked document has indicatieGebruiksrecht unset (201 for the last status); '
-    + 'the rule `indicatiegebruiksrecht-unset` is not implemented in src/components/zaken/rules/zrc-007-008-status.ts',
-};
+export const KNOWN_FAILURES: Record<string, string> = {};

@@ -37,3 +37,38 @@ export const eioBody = (informatieobjecttype: string, extra: object = {}) => ({
 export const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 export const rel = (url: string) => url.replace(testServer().url, '');
 
+
+/** The types for links across Zaken, Besluiten and Documenten, all published in one fresh catalogus. */
+export interface LinkedTypes {
+  catalogus: string;
+  /** The informatieobjecttype (URL) the zaaktype and besluittype accept. */
+  iot: string;
+  zaaktype: Record<string, any>;
+  besluittype: Record<string, any>;
+  roltype: Record<string, any>;
+}
+
+export async function linkedTypes(admin: TestClient): Promise<LinkedTypes> {
+  const post = async (path: string, body: object) => {
+    const res = await admin.request('POST', path, body);
+    expect(res.status, `${path}: ${JSON.stringify(res.body)}`).to.equal(201);
+    return res.body;
+  };
+  const publish = async (url: string) => expect((await admin.request('POST', `${rel(url)}/publish`)).status).to.equal(200);
+  const types = await catalogus(admin, 'openbaar');
+  const iot = (await admin.request('GET', rel(types.published))).body;
+  const besluittype = await post(`${ZTC}/besluittypen`, { catalogus: types.catalogus, omschrijving: `BT ${randomUUID().slice(0, 8)}`, publicatieIndicatie: false, informatieobjecttypen: [iot.omschrijving], beginGeldigheid: '2020-01-01' });
+  await publish(besluittype.url);
+  const zt = await post(`${ZTC}/zaaktypen`, {
+    catalogus: types.catalogus, identificatie: `LNK-${randomUUID().slice(0, 8)}`, omschrijving: 'Z', vertrouwelijkheidaanduiding: 'openbaar', doel: 'd', aanleiding: 'a',
+    indicatieInternOfExtern: 'extern', handelingInitiator: 'h', onderwerp: 'o', handelingBehandelaar: 'b', doorlooptijd: 'P1D',
+    opschortingEnAanhoudingMogelijk: false, verlengingMogelijk: false, publicatieIndicatie: false, productenOfDiensten: [],
+    referentieproces: { naam: 'p' }, verantwoordelijke: 'x', besluittypen: [besluittype.omschrijving], gerelateerdeZaaktypen: [],
+    beginGeldigheid: '2020-01-01', versiedatum: '2020-01-01',
+  });
+  await post(`${ZTC}/zaaktype-informatieobjecttypen`, { zaaktype: zt.url, informatieobjecttype: iot.omschrijving, volgnummer: 1, richting: 'inkomend' });
+  const roltype = await post(`${ZTC}/roltypen`, { zaaktype: zt.url, omschrijving: 'Aanvrager', omschrijvingGeneriek: 'initiator' });
+  await publish(zt.url);
+  const zaaktype = (await admin.request('GET', rel(zt.url))).body;
+  return { catalogus: types.catalogus, iot: types.published, zaaktype, besluittype, roltype };
+}

@@ -1,12 +1,10 @@
 // The links between our own APIs, end to end over HTTP: a besluit linked to a zaak and a document
 // shows up in Zaken, Besluiten and Documenten, and disappears from all three when deleted
 // (zrc-005, zrc-023, brc-005, brc-006, brc-009, drc-002…004).
-import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { client, type TestClient } from '../support/server.js';
-import { b64, catalogus, DRC, eioBody, rel } from './documenten-fixtures.js';
+import { b64, DRC, eioBody, linkedTypes, rel } from './documenten-fixtures.js';
 
-const ZTC = '/catalogi/api/v1';
 const ZRC = '/zaken/api/v1';
 const BRC = '/besluiten/api/v1';
 
@@ -17,28 +15,15 @@ describe('[links] zaak, besluit and document across Zaken, Besluiten and Documen
     expect(res.status, `${path}: ${JSON.stringify(res.body)}`).to.equal(201);
     return res.body;
   };
-  const publish = async (url: string) => expect((await admin.request('POST', `${rel(url)}/publish`)).status).to.equal(200);
   const oios = async (object: string) => (await admin.request('GET', `${DRC}/objectinformatieobjecten?object=${encodeURIComponent(object)}`)).body.map((o: any) => o.informatieobject);
 
   it('[brc-005] [brc-006] [brc-009] [zrc-005] [zrc-023] links appear in all three APIs and go with the besluit and the zaak', async () => {
     admin = await client();
-    const types = await catalogus(admin, 'openbaar');
-    const iot = (await admin.request('GET', rel(types.published))).body;
-    const bt = await post(`${ZTC}/besluittypen`, { catalogus: types.catalogus, omschrijving: `BT ${randomUUID().slice(0, 8)}`, publicatieIndicatie: false, informatieobjecttypen: [iot.omschrijving], beginGeldigheid: '2020-01-01' });
-    await publish(bt.url);
-    const zt = await post(`${ZTC}/zaaktypen`, {
-      catalogus: types.catalogus, identificatie: `LNK-${randomUUID().slice(0, 8)}`, omschrijving: 'Z', vertrouwelijkheidaanduiding: 'openbaar', doel: 'd', aanleiding: 'a',
-      indicatieInternOfExtern: 'extern', handelingInitiator: 'h', onderwerp: 'o', handelingBehandelaar: 'b', doorlooptijd: 'P1D',
-      opschortingEnAanhoudingMogelijk: false, verlengingMogelijk: false, publicatieIndicatie: false, productenOfDiensten: [],
-      referentieproces: { naam: 'p' }, verantwoordelijke: 'x', besluittypen: [bt.omschrijving], gerelateerdeZaaktypen: [],
-      beginGeldigheid: '2020-01-01', versiedatum: '2020-01-01',
-    });
-    await post(`${ZTC}/zaaktype-informatieobjecttypen`, { zaaktype: zt.url, informatieobjecttype: iot.omschrijving, volgnummer: 1, richting: 'inkomend' });
-    await publish(zt.url);
+    const { iot, zaaktype: zt, besluittype: bt } = await linkedTypes(admin);
 
     const today = new Date().toISOString().slice(0, 10);
     const zaak = await post(`${ZRC}/zaken`, { bronorganisatie: '123456782', verantwoordelijkeOrganisatie: '123456782', zaaktype: zt.url, startdatum: today });
-    const doc = await post(`${DRC}/enkelvoudiginformatieobjecten`, eioBody(types.published, { inhoud: b64('besluit'), bestandsnaam: 'besluit.txt' }));
+    const doc = await post(`${DRC}/enkelvoudiginformatieobjecten`, eioBody(iot, { inhoud: b64('besluit'), bestandsnaam: 'besluit.txt' }));
     await post(`${ZRC}/zaakinformatieobjecten`, { zaak: zaak.url, informatieobject: doc.url });
     const besluit = await post(`${BRC}/besluiten`, { verantwoordelijkeOrganisatie: '123456782', besluittype: bt.url, zaak: zaak.url, datum: today, ingangsdatum: today });
     const bio = await post(`${BRC}/besluitinformatieobjecten`, { besluit: besluit.url, informatieobject: doc.url });

@@ -3,54 +3,36 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { client, testServer, type TestClient } from '../../support/server.js';
-import { b64, catalogus, DRC, eioBody, rel } from '../documenten-fixtures.js';
+import { b64, DRC, eioBody, linkedTypes, rel, type LinkedTypes } from '../documenten-fixtures.js';
 import { bsnVault } from '../../../src/privacy/bsn.js';
 
-const ZTC = '/catalogi/api/v1';
 const ZRC = '/zaken/api/v1';
 const BRC = '/besluiten/api/v1';
 const bsn = () => String(100000000 + Math.floor(Math.random() * 899999999));
 
 describe('[toestemming] [inzage] documents and besluiten follow their zaak', () => {
   let admin: TestClient;
-  let types: { catalogus: string; published: string };
-  let zt: any;
-  let bt: any;
-  let roltype: any;
+  let types: LinkedTypes;
   const post = async (path: string, body: object) => {
     const res = await admin.request('POST', path, body);
     expect(res.status, `${path}: ${JSON.stringify(res.body)}`).to.equal(201);
     return res.body;
   };
-  const publish = async (url: string) => expect((await admin.request('POST', `${rel(url)}/publish`)).status).to.equal(200);
 
   before(async () => {
     admin = await client();
-    types = await catalogus(admin, 'openbaar');
-    const iot = (await admin.request('GET', rel(types.published))).body;
-    bt = await post(`${ZTC}/besluittypen`, { catalogus: types.catalogus, omschrijving: `BT ${randomUUID().slice(0, 8)}`, publicatieIndicatie: false, informatieobjecttypen: [iot.omschrijving], beginGeldigheid: '2020-01-01' });
-    await publish(bt.url);
-    zt = await post(`${ZTC}/zaaktypen`, {
-      catalogus: types.catalogus, identificatie: `PRV-${randomUUID().slice(0, 8)}`, omschrijving: 'Z', vertrouwelijkheidaanduiding: 'openbaar', doel: 'd', aanleiding: 'a',
-      indicatieInternOfExtern: 'extern', handelingInitiator: 'h', onderwerp: 'o', handelingBehandelaar: 'b', doorlooptijd: 'P1D',
-      opschortingEnAanhoudingMogelijk: false, verlengingMogelijk: false, publicatieIndicatie: false, productenOfDiensten: [],
-      referentieproces: { naam: 'p' }, verantwoordelijke: 'x', besluittypen: [bt.omschrijving], gerelateerdeZaaktypen: [],
-      beginGeldigheid: '2020-01-01', versiedatum: '2020-01-01',
-    });
-    await post(`${ZTC}/zaaktype-informatieobjecttypen`, { zaaktype: zt.url, informatieobjecttype: iot.omschrijving, volgnummer: 1, richting: 'inkomend' });
-    roltype = await post(`${ZTC}/roltypen`, { zaaktype: zt.url, omschrijving: 'Aanvrager', omschrijvingGeneriek: 'initiator' });
-    await publish(zt.url);
+    types = await linkedTypes(admin);
   });
 
   /** A zaak of a resident with a document linked directly and a besluit with a second document. */
   async function dossierOf(nr: string) {
     const today = new Date().toISOString().slice(0, 10);
-    const zaak = await post(`${ZRC}/zaken`, { bronorganisatie: '123456782', verantwoordelijkeOrganisatie: '123456782', zaaktype: zt.url, startdatum: today });
-    await post(`${ZRC}/rollen`, { zaak: zaak.url, roltype: roltype.url, betrokkeneType: 'natuurlijk_persoon', roltoelichting: 'x', betrokkeneIdentificatie: { inpBsn: nr } });
-    const doc = await post(`${DRC}/enkelvoudiginformatieobjecten`, eioBody(types.published, { inhoud: b64('brief'), bestandsnaam: 'brief.txt' }));
+    const zaak = await post(`${ZRC}/zaken`, { bronorganisatie: '123456782', verantwoordelijkeOrganisatie: '123456782', zaaktype: types.zaaktype.url, startdatum: today });
+    await post(`${ZRC}/rollen`, { zaak: zaak.url, roltype: types.roltype.url, betrokkeneType: 'natuurlijk_persoon', roltoelichting: 'x', betrokkeneIdentificatie: { inpBsn: nr } });
+    const doc = await post(`${DRC}/enkelvoudiginformatieobjecten`, eioBody(types.iot, { inhoud: b64('brief'), bestandsnaam: 'brief.txt' }));
     await post(`${ZRC}/zaakinformatieobjecten`, { zaak: zaak.url, informatieobject: doc.url });
-    const besluit = await post(`${BRC}/besluiten`, { verantwoordelijkeOrganisatie: '123456782', besluittype: bt.url, zaak: zaak.url, datum: today, ingangsdatum: today });
-    const bijlage = await post(`${DRC}/enkelvoudiginformatieobjecten`, eioBody(types.published, { inhoud: b64('bijlage'), bestandsnaam: 'bijlage.txt' }));
+    const besluit = await post(`${BRC}/besluiten`, { verantwoordelijkeOrganisatie: '123456782', besluittype: types.besluittype.url, zaak: zaak.url, datum: today, ingangsdatum: today });
+    const bijlage = await post(`${DRC}/enkelvoudiginformatieobjecten`, eioBody(types.iot, { inhoud: b64('bijlage'), bestandsnaam: 'bijlage.txt' }));
     await post(`${BRC}/besluitinformatieobjecten`, { besluit: besluit.url, informatieobject: bijlage.url });
     return { zaak, doc, besluit, bijlage };
   }

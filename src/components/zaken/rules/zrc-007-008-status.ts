@@ -2,6 +2,7 @@ import type { Rule } from '../../../core/types.js';
 import { ApiError } from '../../../core/errors.js';
 import { typeObject, zaakRow } from '../types.js';
 import { sameZaaktype } from './zrc-016-020-zaaktype-consistentie.js';
+import { closingNeedsGebruiksrecht } from './zrc-007-gebruiksrecht.js';
 
 /** datumStatusGezet is never in the future (`date-in-future`, CONVENTIONS §4). */
 const notInFuture: Rule = (input, ctx) =>
@@ -38,5 +39,5 @@ const reopenNeedsScope: Rule = async (input, ctx) => {
  * scopes already allow either (or zaken.heropenen), so only the order of checks matters here.
  */
 export const statusRules = {
-  create: [sameZaaktype('statustype', 'statustype'), notInFuture, reopenNeedsScope, closingNeedsResultaat],
+  create: [sameZaaktype('statustype', 'statustype'), notInFuture, reopenNeedsScope, closingNeedsResultaat, closingNeedsGebruiksrecht],
 };
