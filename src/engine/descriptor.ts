@@ -81,6 +81,11 @@ export interface Descriptor {
   /** Database unique constraints and the field error they mean. */
   unique?: Record<string, { name: string; code: string; reason: string }>;
   auth?: TypeAuth;
+  /**
+   * Counter table kept by triggers per (auth.typeColumn, auth.levelColumn) (src/storage/tally.ts):
+   * a list with no filter but the authorisation filter counts from it instead of over the rows.
+   */
+  tally?: string;
   notify?: Notify;
   audit?: {
     bron: string;

@@ -9,6 +9,7 @@ import { removeMirrorsOnDelete } from '../../mirrors.js';
 import { rolGroupFilter, ROL_FILTER_PARAMS } from './rol-filters.js';
 import { withinFilter } from './geometrie.js';
 import { isUuid } from '../../../engine/registry.js';
+import { zaakTelling } from '../telling.js';
 
 const BETALINGSINDICATIE_WEERGAVE: Record<string, string> = {
   '': '',
@@ -138,6 +139,7 @@ export const zaak: Descriptor = {
     zaak_identificatie_unique: { name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze bronorganisatie.' },
   },
   auth: { component: 'zrc', typeColumn: 'zaaktype', levelColumn: 'vertrouwelijkheidaanduiding' },
+  tally: zaakTelling.tally, // kept by triggers (src/components/zaken/telling.ts)
   audit: { bron: 'ZRC', weergave: (o) => `${o.bronorganisatie} - ${o.identificatie}`, ownTrail: true },
   notify: {
     kanaal: 'zaken',
