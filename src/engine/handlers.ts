@@ -106,13 +106,13 @@ export async function write(
     const tctx: Ctx = { ...ctx, db: trx };
     const tr = repo(desc, tctx);
     saved = existing ? await tr.update(existing.row.id, row) : await tr.insert({ ...row, uuid: randomUUID() });
-    const obj = await serializeOne(desc, saved!, tctx);
+    const obj = await serializeOne(desc, saved!, tctx, { fresh: !existing });
     await recordWrite(desc, actie, existing ? 200 : 201, existing?.obj ?? null, obj, tctx);
     await desc.onWrite?.(obj, existing?.obj ?? null, tctx);
     return obj;
   }).catch((e) => { throw translateDbError(desc, e); });
   desc.afterCommit?.();
-  ctx.inzage?.note(desc, [saved!], 'schrijven', ctx);
+  ctx.inzage?.note(desc, [saved!], 'schrijven', ctx, !existing);
   return after;
 }
 
