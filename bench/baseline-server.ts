@@ -2,7 +2,8 @@
  * The baseline: the engine's own SQL for the list (count + page, captured from knex), answered by
  * a bare express + pg handler that builds the same envelope from the rows. No contract, no
  * authorisation logic, no enrichment: what a page costs with nothing of ours around it.
- * Run as a child process: DATABASE_URL, PORT, BENCH_SQL (JSON: [{sql, bindings}] count first).
+ * Run as a child process: DATABASE_URL, PORT, BENCH_SQL (JSON: [{sql, bindings}] count first: the
+ * engine's count, a count(*) or the sum over its counter rows, src/storage/tally.ts).
  */
 import express from 'express';
 import pg from 'pg';
@@ -26,6 +27,6 @@ app.get('/zaken', async (_req, res) => {
     zaaktype: `${base}/catalogi/api/v1/zaaktypen/${r.zaaktype}`, vertrouwelijkheidaanduiding: r.vertrouwelijkheidaanduiding,
     registratiedatum: r.registratiedatum, startdatum: r.startdatum, einddatum: r.einddatum, archiefstatus: r.archiefstatus, ...r.data,
   }));
-  res.json({ count: Number(c.rows[0].count), next: null, previous: null, results });
+  res.json({ count: Number(Object.values(c.rows[0])[0]), next: null, previous: null, results });
 });
 app.listen(Number(process.env.PORT), '127.0.0.1');

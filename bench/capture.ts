@@ -28,7 +28,7 @@ export const positional = (sql: string) => {
 /** EXPLAIN ANALYZE of each query that reads Zaken tables, with its execution time. */
 export async function explain(c: pg.Client, queries: Sql[]): Promise<{ sql: string; ms: number; plan: string }[]> {
   const out = [];
-  for (const q of queries.filter((x) => /from "(zaak|status|rol|resultaat|zaakobject|zaakinformatieobject|zaakeigenschap|zaaktype)"/.test(x.sql))) {
+  for (const q of queries.filter((x) => /from "(zaak|zaak_telling|status|rol|resultaat|zaakobject|zaakinformatieobject|zaakeigenschap|zaaktype)"/.test(x.sql))) {
     const { rows } = await c.query(`explain (analyze, buffers) ${positional(q.sql)}`, q.bindings as unknown[]);
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     out.push({ sql: q.sql, ms: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN), plan });

@@ -9,6 +9,8 @@ import { freePort } from './postgres.js';
 import { prepare } from '../src/server.js';
 import { bsnVault } from '../src/privacy/bsn.js';
 import { sealExisting } from '../src/privacy/tables.js';
+import { refillSql } from '../src/storage/tally.js';
+import { zaakTelling } from '../src/components/zaken/telling.js';
 
 export interface Seed {
   zaken: number;
@@ -80,6 +82,10 @@ async function seed(c: pg.Client, url: string, zaken: number, log: Log): Promise
     log(`  statussen, rollen, resultaten up to zaak ${(a + CHUNK - 1 - lo + 1).toLocaleString('en')} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   }
   await c.query(`set session_replication_role = origin`);
+  // The load skipped the triggers that keep the zaken's counter rows: count them anew.
+  await c.query('begin');
+  for (const sql of refillSql(zaakTelling)) await c.query(sql);
+  await c.query('commit');
   await c.query(`insert into zaak_identificatie_counter (prefix, last)
     select distinct 'ZAAK-' || to_char(startdatum, 'YYYY'), $1::bigint from zaak
     on conflict (prefix) do update set last = greatest(zaak_identificatie_counter.last, excluded.last)`, [zaken]);

@@ -73,14 +73,23 @@ export interface Descriptor {
   order?: string[];
   /** Filters that are not a plain column match; the rest are derived from `columns`. */
   filters?: Record<string, Filter>;
-  /** Adds derived, read-only fields to a batch of API objects (one query per batch, not per row). */
-  enrich?: (objs: ApiObject[], rows: Row[], ctx: Ctx) => Promise<unknown>;
+  /**
+   * Adds derived, read-only fields to a batch of API objects (one query per batch, not per row).
+   * `fresh`: the rows were just inserted in this transaction (a create's response), so no other
+   * row can point at them yet: the queries for what hangs under them can be skipped.
+   */
+  enrich?: (objs: ApiObject[], rows: Row[], ctx: Ctx, opts: { fresh: boolean }) => Promise<unknown>;
   /** Server-set fields, defaults and normalisation before rules run. */
   prepare?: (input: ApiObject, ctx: Ctx, existing?: ApiObject) => Promise<void> | void;
   rules?: { create?: Rule[]; update?: Rule[]; destroy?: Rule[] };
   /** Database unique constraints and the field error they mean. */
   unique?: Record<string, { name: string; code: string; reason: string }>;
   auth?: TypeAuth;
+  /**
+   * Counter table kept by triggers per (auth.typeColumn, auth.levelColumn) (src/storage/tally.ts):
+   * a list with no filter but the authorisation filter counts from it instead of over the rows.
+   */
+  tally?: string;
   notify?: Notify;
   audit?: {
     bron: string;

@@ -61,16 +61,25 @@ export function buildFilters(desc: Descriptor, paramNames: string[]): Map<string
 
 const isEmpty = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-export function applyFilters(qb: Knex.QueryBuilder, filters: Map<string, Filter>, query: Record<string, unknown>, ctx: Ctx, desc?: Descriptor): void {
+/** Applies the query's filters; true when any applied (the count then cannot come from a tally). */
+export function applyFilters(qb: Knex.QueryBuilder, filters: Map<string, Filter>, query: Record<string, unknown>, ctx: Ctx, desc?: Descriptor): boolean {
+  let applied = false;
   for (const [name, value] of Object.entries(query)) {
     // Empty values are ignored, as clients written against Open Zaak expect (CONVENTIONS §1).
     if (isEmpty(value)) continue;
-    filters.get(name)?.(qb, value, ctx);
+    const filter = filters.get(name);
+    if (!filter) continue;
+    filter(qb, value, ctx);
+    applied = true;
   }
   for (const group of desc?.groupFilters ?? []) {
     const values = Object.fromEntries(group.params.filter((p) => !isEmpty(query[p])).map((p) => [p, query[p]]));
-    if (Object.keys(values).length) group.apply(qb, values, ctx);
+    if (Object.keys(values).length) {
+      group.apply(qb, values, ctx);
+      applied = true;
+    }
   }
+  return applied;
 }
 
 /**

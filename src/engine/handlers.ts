@@ -21,8 +21,9 @@ export const repo = (desc: Descriptor, ctx: Ctx) => new Repository(desc, ctx, sc
 
 export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { paginated?: boolean } = {}): Handler {
   return async (req, ctx) => {
-    const qb = repo(desc, ctx).visible();
-    applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx, desc);
+    const r = repo(desc, ctx);
+    const qb = r.visible();
+    const filtered = applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx, desc);
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);
       const rows = await qb.select('t.*');
@@ -30,7 +31,7 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
       return { status: 200, body: await withExpand(desc, await serialize(desc, rows, ctx), ctx) };
     }
     const page = pageOf(req.query);
-    const [{ count }] = await qb.clone().clearOrder().count({ count: '*' });
+    const count = await r.count(qb, filtered);
     applyOrdering(qb, desc, req.query.ordering);
     const rows = await qb.select('t.*').limit(page.size).offset((page.number - 1) * page.size);
     ctx.inzage?.note(desc, rows, 'lezen', ctx);
@@ -105,13 +106,13 @@ export async function write(
     const tctx: Ctx = { ...ctx, db: trx };
     const tr = repo(desc, tctx);
     saved = existing ? await tr.update(existing.row.id, row) : await tr.insert({ ...row, uuid: randomUUID() });
-    const obj = await serializeOne(desc, saved!, tctx);
+    const obj = await serializeOne(desc, saved!, tctx, { fresh: !existing });
     await recordWrite(desc, actie, existing ? 200 : 201, existing?.obj ?? null, obj, tctx);
     await desc.onWrite?.(obj, existing?.obj ?? null, tctx);
     return obj;
   }).catch((e) => { throw translateDbError(desc, e); });
   desc.afterCommit?.();
-  ctx.inzage?.note(desc, [saved!], 'schrijven', ctx);
+  ctx.inzage?.note(desc, [saved!], 'schrijven', ctx, !existing);
   return after;
 }
 

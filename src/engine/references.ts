@@ -3,6 +3,7 @@ import { invalid } from '../core/errors.js';
 import type { ApiObject, Descriptor } from './descriptor.js';
 import { isUuid } from './registry.js';
 import { fetchJson } from './remote.js';
+import { typeObject } from './resolve.js';
 
 /**
  * Every reference must resolve (`bad-url`) and point at the right kind of resource
@@ -36,7 +37,10 @@ export async function checkOne(name: string, url: string, target: string, ctx: C
     if (own.desc?.name !== target || !isUuid(own.uuid)) {
       return { name, code: 'invalid-resource', reason: `De URL ${url} verwijst niet naar een ${target}.` };
     }
-    const exists = await ctx.db(own.desc.table).where({ uuid: own.uuid }).first('id');
+    // A catalogue type goes through typeObject's per-request memo: the rules that follow read it anyway.
+    const exists = own.desc.api === 'catalogi'
+      ? await typeObject(ctx, url, target, { derived: false })
+      : await ctx.db(own.desc.table).where({ uuid: own.uuid }).first('id');
     return exists ? undefined : { name, code: 'bad-url', reason: `De URL ${url} resolvet niet.` };
   }
   const got = await fetchJson(url, ctx);

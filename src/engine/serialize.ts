@@ -31,8 +31,15 @@ function refsToApi(value: any, target: string, ctx: Ctx): unknown {
   return ctx.registry.toUrl(value, target);
 }
 
+export interface SerializeOptions {
+  /** false: the stored fields only, without the derived ones `enrich` adds (and the queries it runs). */
+  derived?: boolean;
+  /** The rows were inserted in this very transaction: nothing can hang under them yet (see Descriptor.enrich). */
+  fresh?: boolean;
+}
+
 /** Stored rows to API objects, in contract field order, with derived fields added per batch. */
-export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx): Promise<ApiObject[]> {
+export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx, opts: SerializeOptions = {}): Promise<ApiObject[]> {
   const shape = responseShape(desc);
   const objs = rows.map((row) => {
     const merged: ApiObject = desc.sealed ? bsnVault(ctx.config).openTree(row.data ?? {}) : { ...(row.data ?? {}) };
@@ -50,12 +57,12 @@ export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx): Promis
     }
     return out;
   });
-  if (desc.enrich && objs.length) await desc.enrich(objs, rows, ctx);
+  if (desc.enrich && objs.length && opts.derived !== false) await desc.enrich(objs, rows, ctx, { fresh: opts.fresh === true });
   return objs;
 }
 
-export async function serializeOne(desc: Descriptor, row: Row, ctx: Ctx): Promise<ApiObject> {
-  return (await serialize(desc, [row], ctx))[0];
+export async function serializeOne(desc: Descriptor, row: Row, ctx: Ctx, opts: SerializeOptions = {}): Promise<ApiObject> {
+  return (await serialize(desc, [row], ctx, opts))[0];
 }
 
 const structuredBlank = (b: unknown) => (Array.isArray(b) ? [] : b);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Ctx } from '../core/types.js';
 import type { Descriptor, Row } from '../engine/descriptor.js';
+import { dossier } from './dossier.js';
 
 export type InzageActie = 'lezen' | 'schrijven';
 
@@ -21,8 +22,11 @@ interface Seen {
 export class Inzage {
   private seen: Seen[] = [];
 
-  note(desc: Descriptor, rows: Row[], actie: InzageActie, ctx: Ctx): void {
+  /** `created`: the rows were just created by this request (see below). */
+  note(desc: Descriptor, rows: Row[], actie: InzageActie, ctx: Ctx, created = false): void {
     if (!desc.dossier || !rows.length) return;
+    // A zaak just created has no rollen yet, so no resident: its row would be an empty insert … select.
+    if (created && desc.dossier === dossier.zaak) return;
     const urls = rows.map((r) => ctx.registry.url(desc, r.uuid, desc.scopedBy ? r[desc.scopedBy.column] : undefined));
     this.seen.push({ desc, uuids: rows.map((r) => r.uuid), urls, actie });
   }

@@ -11,6 +11,7 @@ import { reserveren } from './actions/reserveren.js';
 import { zakenMigrations } from './tables.js';
 import { performanceMigrations } from './indexes.js';
 import { geometrieMigration } from './geometrie-sql.js';
+import { tellingMigration } from './telling.js';
 
 /** Lists that Open Zaak serves as plain arrays (CONVENTIONS §1): the contract says which. */
 const paginated = (prefix: string) => {
@@ -37,5 +38,5 @@ export const zaken: Component = {
       audittrail_retrieve: trail.retrieve,
     };
   },
-  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations],
+  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations, tellingMigration],
 };

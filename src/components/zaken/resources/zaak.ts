@@ -9,6 +9,7 @@ import { removeMirrorsOnDelete } from '../../mirrors.js';
 import { rolGroupFilter, ROL_FILTER_PARAMS } from './rol-filters.js';
 import { withinFilter } from './geometrie.js';
 import { isUuid } from '../../../engine/registry.js';
+import { zaakTelling } from '../telling.js';
 
 const BETALINGSINDICATIE_WEERGAVE: Record<string, string> = {
   '': '',
@@ -25,7 +26,7 @@ async function prepare(input: ApiObject, ctx: Ctx, existing?: ApiObject): Promis
     input.registratiedatum ||= today;
     input.archiefstatus ||= 'nog_te_archiveren';
     if (!input.vertrouwelijkheidaanduiding) {
-      const zaaktype = await typeObject(ctx, input.zaaktype, 'zaaktype');
+      const zaaktype = await typeObject(ctx, input.zaaktype, 'zaaktype', STORED);
       input.vertrouwelijkheidaanduiding = zaaktype?.vertrouwelijkheidaanduiding || 'openbaar';
     }
     if (!input.identificatie && input.bronorganisatie) {
@@ -69,8 +70,8 @@ const CHILDREN: [table: string, field: string, many: boolean][] = [
   ['resultaat', 'resultaat', false],
 ];
 
-/** Derived fields: the URLs of what hangs under each zaak, one query per kind per page. */
-async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
+/** Derived fields: the URLs of what hangs under each zaak, one query per kind per page (none for a new zaak). */
+async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx, { fresh }: { fresh: boolean }): Promise<void> {
   const uuids = rows.map((r) => r.uuid);
   const byZaak = new Map<string, ApiObject>(objs.map((o, i) => [rows[i].uuid, o]));
   for (const o of objs) {
@@ -79,6 +80,7 @@ async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
     o.status = null;
     o.betalingsindicatieWeergave = BETALINGSINDICATIE_WEERGAVE[o.betalingsindicatie ?? ''] ?? '';
   }
+  if (fresh) return; // a zaak just created has no statussen, rollen, deelzaken, … yet: 7 queries saved per create
   for (const [table, field, many] of CHILDREN) {
     for (const c of await ctx.db(table).whereIn('zaak', uuids).orderBy('id').select('uuid', 'zaak')) {
       const o = byZaak.get(c.zaak)!;
@@ -94,6 +96,9 @@ async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
   const current = await ctx.db('status').whereIn('zaak', uuids).distinctOn('zaak').orderBy([{ column: 'zaak' }, { column: 'datum_status_gezet', order: 'desc' }]).select('uuid', 'zaak');
   for (const s of current) byZaak.get(s.zaak)!.status = ctx.registry.url('status', s.uuid);
 }
+
+/** What the zaak's own rules read of its zaaktype are stored fields (src/engine/resolve.ts). */
+const STORED = { derived: false } as const;
 
 const levelsUpTo = (max: string) => VERTROUWELIJKHEID.slice(0, VERTROUWELIJKHEID.indexOf(max as never) + 1);
 
@@ -138,13 +143,14 @@ export const zaak: Descriptor = {
     zaak_identificatie_unique: { name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze bronorganisatie.' },
   },
   auth: { component: 'zrc', typeColumn: 'zaaktype', levelColumn: 'vertrouwelijkheidaanduiding' },
+  tally: zaakTelling.tally, // kept by triggers (src/components/zaken/telling.ts)
   audit: { bron: 'ZRC', weergave: (o) => `${o.bronorganisatie} - ${o.identificatie}`, ownTrail: true },
   notify: {
     kanaal: 'zaken',
     kenmerken: async (o, ctx) => ({
       bronorganisatie: o.bronorganisatie,
       zaaktype: o.zaaktype,
-      'zaaktype.catalogus': (await typeObject(ctx, o.zaaktype, 'zaaktype'))?.catalogus ?? '',
+      'zaaktype.catalogus': (await typeObject(ctx, o.zaaktype, 'zaaktype', STORED))?.catalogus ?? '',
       vertrouwelijkheidaanduiding: o.vertrouwelijkheidaanduiding,
     }),
   },

@@ -4,7 +4,7 @@ import { typeObject } from '../types.js';
 /** zrc-001: the zaaktype is published (`not-published`). Existence is checked as a reference (`bad-url`). */
 export const zaaktypePublished: Rule = async (input, ctx, existing) => {
   if (existing && existing.zaaktype === input.zaaktype) return undefined;
-  const zaaktype = await typeObject(ctx, input.zaaktype, 'zaaktype');
+  const zaaktype = await typeObject(ctx, input.zaaktype, 'zaaktype', { derived: false }); // concept: a stored field
   if (zaaktype && zaaktype.concept === true) {
     return { name: 'zaaktype', code: 'not-published', reason: 'Het zaaktype is nog niet gepubliceerd.' };
   }

@@ -5,7 +5,7 @@ import { typeObject } from '../types.js';
 export const productenOfDienstenVanZaaktype: Rule = async (input, ctx) => {
   const wanted = (input.productenOfDiensten ?? []) as string[];
   if (!wanted.length) return undefined;
-  const zaaktype = await typeObject(ctx, input.zaaktype, 'zaaktype');
+  const zaaktype = await typeObject(ctx, input.zaaktype, 'zaaktype', { derived: false }); // productenOfDiensten: stored
   if (!zaaktype) return undefined; // zrc-001 reports the zaaktype
   const allowed = new Set((zaaktype.productenOfDiensten ?? []) as string[]);
   const extra = wanted.filter((p) => !allowed.has(p));
