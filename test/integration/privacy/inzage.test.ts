@@ -59,6 +59,20 @@ describe('[inzage] the access log of residents\' data', () => {
     expect(rows[2].objecten).to.have.members([zaak.url, status.url]);
   });
 
+  it('[inzage] concurrent reads (written as one group insert) each leave exactly their own row', async () => {
+    const residents = await Promise.all(Array.from({ length: 12 }, async () => {
+      const nr = bsn();
+      return { nr, zaak: await zaakOf(nr) };
+    }));
+    const reader = await client();
+    const answers = await Promise.all(residents.map((r) => reader.request('GET', r.zaak.url)));
+    expect(answers.map((a) => a.status)).to.deep.equal(residents.map(() => 200));
+    for (const r of residents) {
+      const rows = (await logOf(r.nr)).filter((row) => row.client_id === reader.clientId);
+      expect(rows.map((row) => row.objecten), r.nr).to.deep.equal([[r.zaak.url]]);
+    }
+  });
+
   it('[inzage] deleting a zaak is logged as a write for its resident (resolved before the rollen go)', async () => {
     const nr = bsn();
     const zaak = await zaakOf(nr);
