@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
     reseed: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
     explain: { type: 'boolean', default: false },
-    only: { type: 'string' }, // e.g. `list,baseline,create`: just these scenarios (the rest print as skipped)
+    only: { type: 'string' }, // e.g. `list,baseline,create`: just these scenarios (the rest print as skipped); `list` includes `list, no log`
   },
 });
 const log = (m: string) => console.error(`[bench] ${m}`);
@@ -78,7 +78,7 @@ async function main() {
     } else log(`resident scenario skipped: ${resident.skipped}`);
     const only = args.only ? new Set(args.only.split(',')) : undefined;
     const rows: Row[] = [];
-    for (const [name, what, url, token] of gets.filter(([name]) => !only || only.has(name))) {
+    for (const [name, what, url, token] of gets.filter(([name]) => !only || only.has(name) || only.has(name.split(',')[0]))) {
       const count = await warm(url, token);
       if (count !== undefined) log(`${name}: count ${count}`);
       for (const connections of [1, 16]) {
