@@ -42,6 +42,8 @@ export class Inzage {
     const consentBindings: Knex.RawBinding[] = [];
     const parts = pending.map((s) => {
       bindings.push(s.actie, s.uuids, s.urls, s.uuids.map(() => ord++));
+      // Zaken are their own dossier: no join back to the table for them (a page of 100 on every list).
+      if (s.desc.dossier === dossier.zaak) return 'select ?::text as actie, o.url, o.ord, o.uuid as zaak from unnest(?::uuid[], ?::text[], ?::int[]) as o(uuid, url, ord)';
       return `select ?::text as actie, o.url, o.ord, d.zaak
         from unnest(?::uuid[], ?::text[], ?::int[]) as o(uuid, url, ord) join ${s.desc.table} t on t.uuid = o.uuid
         cross join lateral (${s.desc.dossier!('t', ctx.registry)}) as d(zaak)`;
