@@ -7,10 +7,9 @@
 import { expect } from 'chai';
 import type { Config } from '../../src/config.js';
 import { start, type Running } from '../../src/server.js';
-import type { TestClient } from '../support/server.js';
 import { Receiver } from './notificaties-support.js';
-import { ownClient, ownConfig, stats } from './notificaties-server.js';
-import { catalogue, zaakBody, ZRC } from './zaken/fixtures.js';
+import { keyOf, ok, outboxOf, ownClient, ownConfig, stats, writeZaken } from './notificaties-server.js';
+import { catalogue } from './zaken/fixtures.js';
 
 const WRITES = Number(process.env.NRC_WRITES ?? 1000);
 const PER_ZAAK = 4; // one create and three PATCHes: several messages per hoofdObject, so order counts
@@ -20,35 +19,6 @@ const PARALLEL = 8;
 interface Arrival {
   at: number;
   index: number;
-}
-
-const keyOf = (m: Record<string, any>) => `${m.resourceUrl} ${m.actie} ${m.aanmaakdatum}`;
-
-async function ok(c: TestClient, method: string, path: string, body?: unknown): Promise<Record<string, any>> {
-  const res = await c.request(method, path, body);
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).to.be.within(200, 201);
-  return res.body;
-}
-
-/** WRITES zaak writes in PARALLEL lanes; each lane creates a zaak and PATCHes it PER_ZAAK - 1 times. */
-async function writeZaken(c: TestClient, zaaktype: string): Promise<string[]> {
-  const zaken: string[] = [];
-  let next = 0;
-  await Promise.all(Array.from({ length: PARALLEL }, async () => {
-    while (next < WRITES / PER_ZAAK) {
-      const i = next++;
-      const zaak = await ok(c, 'POST', `${ZRC}/zaken`, zaakBody(zaaktype, { omschrijving: `Zaak ${i}` }));
-      zaken.push(zaak.url);
-      for (let k = 1; k < PER_ZAAK; k++) await ok(c, 'PATCH', zaak.url, { toelichting: `wijziging ${k}` });
-    }
-  }));
-  return zaken;
-}
-
-/** What the outbox holds for these zaken: the messages that must arrive, by key, in write order. */
-async function expected(db: Running['db'], zaken: string[]): Promise<Record<string, any>[]> {
-  const rows = await db('notificatie_outbox').whereIn('hoofd_object', zaken).orderBy('id').select('message');
-  return rows.map((r) => (typeof r.message === 'string' ? JSON.parse(r.message) : r.message));
 }
 
 describe('[notify:acceptance] every zaken notification arrives after a receiver outage and a server restart', function () {
@@ -79,9 +49,9 @@ describe('[notify:acceptance] every zaken notification arrives after a receiver 
     });
 
     const t0 = Date.now();
-    const zaken = await writeZaken(c, zaaktype.url);
+    const zaken = await writeZaken(c, zaaktype.url, { zaken: WRITES / PER_ZAAK, perZaak: PER_ZAAK, parallel: PARALLEL });
     const writeSeconds = (Date.now() - t0) / 1000;
-    const want = await expected(server.db, zaken);
+    const want = await outboxOf(server.db, zaken);
     const wantKeys = new Set(want.map(keyOf));
     // Every answered write left one outbox row, and no two rows share a key (else the check below is blind).
     expect(want.length).to.be.at.least(WRITES);

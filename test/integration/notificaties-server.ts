@@ -13,7 +13,9 @@ import type { Db } from '../../src/storage/db.js';
 import type { Registry } from '../../src/engine/registry.js';
 import { setSecret, upsertApplicatie } from '../../src/operator/clients.js';
 import { mintToken } from '../../src/auth/token.js';
+import { expect } from 'chai';
 import { request, type TestClient } from '../support/server.js';
+import { zaakBody, ZRC } from './zaken/fixtures.js';
 import { freshDatabase } from './notificaties-database.js';
 
 export function freePort(): Promise<number> {
@@ -70,4 +72,33 @@ export function stats(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
   return `min ${s[0]} ms, median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${s[s.length - 1]} ms (n=${s.length})`;
+}
+
+/** A message's identity across outbox and receiver. */
+export const keyOf = (m: Record<string, any>) => `${m.resourceUrl} ${m.actie} ${m.aanmaakdatum}`;
+
+export async function ok(c: TestClient, method: string, path: string, body?: unknown): Promise<Record<string, any>> {
+  const res = await c.request(method, path, body);
+  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).to.be.within(200, 201);
+  return res.body;
+}
+
+/** `zaken` zaken in `parallel` lanes, each created and then PATCHed `perZaak - 1` times, one write after another. */
+export async function writeZaken(c: TestClient, zaaktype: string, opts: { zaken: number; perZaak: number; parallel: number }): Promise<string[]> {
+  const zaken: string[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: opts.parallel }, async () => {
+    while (next < opts.zaken) {
+      const zaak = await ok(c, 'POST', `${ZRC}/zaken`, zaakBody(zaaktype, { omschrijving: `Zaak ${next++}` }));
+      zaken.push(zaak.url);
+      for (let k = 1; k < opts.perZaak; k++) await ok(c, 'PATCH', zaak.url, { toelichting: `wijziging ${k}` });
+    }
+  }));
+  return zaken;
+}
+
+/** What the outbox holds for these zaken: the messages that must arrive, in write order. */
+export async function outboxOf(db: Db, zaken: string[]): Promise<Record<string, any>[]> {
+  const rows = await db('notificatie_outbox').whereIn('hoofd_object', zaken).orderBy('id').select('message');
+  return rows.map((r) => (typeof r.message === 'string' ? JSON.parse(r.message) : r.message));
 }

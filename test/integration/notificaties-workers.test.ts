@@ -8,47 +8,19 @@ import { expect } from 'chai';
 import pino from 'pino';
 import type { Server } from 'node:http';
 import { prepare } from '../../src/server.js';
-import { openDatabase, type Db } from '../../src/storage/db.js';
+import { openDatabase } from '../../src/storage/db.js';
 import { NotificationWorker } from '../../src/notify/worker.js';
 import { claimDue } from '../../src/notify/claim.js';
 import { fanOut } from '../../src/notify/fanout.js';
-import type { TestClient } from '../support/server.js';
 import { Receiver } from './notificaties-support.js';
-import { ownClient, ownConfig } from './notificaties-server.js';
-import { catalogue, zaakBody, ZRC } from './zaken/fixtures.js';
+import { keyOf, ok, outboxOf, ownClient, ownConfig, writeZaken } from './notificaties-server.js';
+import { catalogue } from './zaken/fixtures.js';
 
 const ZAKEN = 40;
 const BACKLOG = 600;
 const CLAIMERS = 8;
 const PER_ZAAK = 5;
 const PARALLEL = 8;
-
-const keyOf = (m: Record<string, any>) => `${m.resourceUrl} ${m.actie} ${m.aanmaakdatum}`;
-
-async function ok(c: TestClient, method: string, path: string, body?: unknown): Promise<Record<string, any>> {
-  const res = await c.request(method, path, body);
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).to.be.within(200, 201);
-  return res.body;
-}
-
-/** ZAKEN zaken in PARALLEL lanes, each created and then PATCHed PER_ZAAK - 1 times, one write after another. */
-async function writeZaken(c: TestClient, zaaktype: string): Promise<string[]> {
-  const zaken: string[] = [];
-  let next = 0;
-  await Promise.all(Array.from({ length: PARALLEL }, async () => {
-    while (next < ZAKEN) {
-      const zaak = await ok(c, 'POST', `${ZRC}/zaken`, zaakBody(zaaktype, { omschrijving: `Zaak ${next++}` }));
-      zaken.push(zaak.url);
-      for (let k = 1; k < PER_ZAAK; k++) await ok(c, 'PATCH', zaak.url, { toelichting: `wijziging ${k}` });
-    }
-  }));
-  return zaken;
-}
-
-async function outboxOf(db: Db, zaken: string[]): Promise<Record<string, any>[]> {
-  const rows = await db('notificatie_outbox').whereIn('hoofd_object', zaken).orderBy('id').select('message');
-  return rows.map((r) => (typeof r.message === 'string' ? JSON.parse(r.message) : r.message));
-}
 
 const PG_ONLY = 'PostgreSQL only (DATABASE_URL): embedded PGlite is one process with one connection per data dir, so no second server process can share it';
 
@@ -99,7 +71,7 @@ describe(`[notify:workers] two server processes share the delivery worker; ${PG_
     await ok(c, 'POST', '/notificaties/api/v1/abonnement', {
       callbackUrl: receiver.url('/gedeeld'), auth: 'Bearer ontvanger', kanalen: [{ naam: 'zaken', filters: { zaaktype: zaaktype.url } }],
     });
-    const zaken = await writeZaken(c, zaaktype.url);
+    const zaken = await writeZaken(c, zaaktype.url, { zaken: ZAKEN, perZaak: PER_ZAAK, parallel: PARALLEL });
     const want = await outboxOf(api.db, zaken);
     expect(want.length).to.be.at.least(ZAKEN * PER_ZAAK);
     await receiver.until(() => receiver.on('/gedeeld').length >= want.length, 60_000).catch(() => {});
