@@ -22,7 +22,11 @@ export const lock: Handler = async (_req, ctx) => {
   return { status: 200, body: { lock: id } };
 };
 
-/** What a forced unlock of an unfinished chunked upload leaves: no content (Open Zaak does the same). */
+/**
+ * What a forced unlock of an unfinished chunked upload leaves: no content, no parts. Open Zaak
+ * does this when some parts arrived (bestandsomvang None, parts wiped); when none did it keeps
+ * the empty parts on an unlocked document, which then cannot take them any more (no lock).
+ */
 const NO_CONTENT: FileColumns = { inhoud_key: null, inhoud_sha256: null, bestandsomvang: null };
 
 /**
