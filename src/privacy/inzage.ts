@@ -3,6 +3,7 @@ import type { Ctx } from '../core/types.js';
 import type { Descriptor, Row } from '../engine/descriptor.js';
 import type { Db } from '../storage/db.js';
 import { dossier } from './dossier.js';
+import { consentCovers } from './toestemming.js';
 
 export type InzageActie = 'lezen' | 'schrijven';
 
@@ -68,15 +69,14 @@ export class Inzage {
 
 /**
  * For a consent-bound applicatie: the consent under which it saw the zaak `s.zaak` of resident
- * `r.inp_bsn`, his own and only when he is its initiator (src/privacy/toestemming.ts has the same
- * conditions for the filter). Its bindings go before the parts' (it stands before them).
+ * `r.inp_bsn` — his own, covering that zaak now (consentCovers). Its bindings go before the
+ * parts' (it stands before them).
  */
 function consentOf(ctx: Ctx, bindings: Knex.RawBinding[]): string {
-  bindings.push(ctx.caller.applicatie!.uuid, ctx.now, ctx.now);
+  const covers = consentCovers(ctx);
+  bindings.push(...(covers.bindings as Knex.RawBinding[]));
   return `(select c.uuid from toestemming c join zaak cz on cz.uuid = s.zaak
-      where c.bsn_hash = r.inp_bsn and c.applicatie = ? and c.ingetrokken_op is null and c.geldig_van <= ? and (c.geldig_tot is null or c.geldig_tot > ?)
-        and (c.zaak = cz.uuid or (c.zaak is null and c.zaaktype = cz.zaaktype))
-        and exists (select 1 from rol cr where cr.zaak = cz.uuid and cr.inp_bsn = c.bsn_hash and cr.omschrijving_generiek = 'initiator')
+      where c.bsn_hash = r.inp_bsn and ${covers.sql}
       order by c.aangemaakt_op limit 1)`;
 }
 
