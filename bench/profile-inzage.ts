@@ -1,13 +1,14 @@
 /**
  * `npx tsx bench/profile-inzage.ts [n] [on|off] [list|bsn]`: n sequential GET /zaken (page of 100, or
  * the by-BSN list of the bench's resident; a client for the bench's first 10 zaaktypen) against an in-process server on the seeded bench database (bench/.pgdata, or DATABASE_URL), with the access log on or off;
- * prints the mean per request. Run with `node --cpu-prof --import tsx` to see where the time goes.
+ * prints the mean per request (with `sql` also every statement one request sends). Run with `node --cpu-prof --import tsx` to see where the time goes.
  */
 import { loadConfig } from '../src/config.js';
 import { start } from '../src/server.js';
 import { benchClient } from './clients.js';
 import { freePort, startPostgres } from './postgres.js';
 import { bsnVault } from '../src/privacy/bsn.js';
+import { captureSql } from './capture.js';
 
 process.env.BSN_KEY ||= 'emd3LWJlbmNoLW9ubHkta2V5LW5vdC1hLXNlY3JldCE='; // bench-only, as in bench/run.ts
 const [n = '50', mode = 'on', what = 'list'] = process.argv.slice(2);
@@ -28,6 +29,10 @@ const get = async () => {
   await res.arrayBuffer();
 };
 for (let i = 0; i < 5; i++) await get();
+if (process.argv.includes('sql')) {
+  const qs = await captureSql(run.db, get);
+  console.log(`one request: ${qs.length} statements\n${qs.map((q) => `  ${q.sql.slice(0, 200)}`).join('\n')}`);
+}
 const t = performance.now();
 for (let i = 0; i < Number(n); i++) await get();
 console.log(`inzage ${mode}, ${what}: ${((performance.now() - t) / Number(n)).toFixed(1)} ms per request`);

@@ -3,10 +3,24 @@ import type { Registry } from '../engine/registry.js';
 import { Caller, type Autorisatie } from './caller.js';
 import type { ZgwClaims } from './jwt.js';
 
-/** The secret registered for a client id (set by an operator with `zgw client secret`). */
-export async function secretFor(db: Db, clientId: string): Promise<string | undefined> {
-  const row = await db('client_credential').where({ client_id: clientId }).first('secret');
-  return row?.secret;
+/** A client's applicatie row, as callerOf reads it. */
+type ApplicatieRow = { uuid: string; data: Record<string, any>; heeft_alle_autorisaties: boolean; toestemming_vereist: boolean | null };
+
+/**
+ * A client's secret and its applicatie (if any), read together in one statement: every request
+ * needs both, fresh (a revoked secret or a changed autorisatie applies on the next request).
+ */
+export async function credentialsFor(db: Db, clientId: string): Promise<{ secret: string; app: ApplicatieRow | undefined } | undefined> {
+  const { rows } = await db.raw(
+    `select c.secret, a.uuid, a.data, a.heeft_alle_autorisaties, a.toestemming_vereist
+       from client_credential c
+       left join lateral (select * from applicatie where client_ids @> array[c.client_id]::text[] limit 1) a on true
+      where c.client_id = ?`,
+    [clientId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return { secret: row.secret, app: row.uuid ? row : undefined };
 }
 
 const TYPE_FIELD: Record<string, [field: string, target: string]> = {
@@ -16,11 +30,11 @@ const TYPE_FIELD: Record<string, [field: string, target: string]> = {
 };
 
 /**
- * The caller of a request, read fresh from the Autorisaties tables on every request so that a
- * change to an applicatie applies on the very next request, on every server process.
+ * The caller from its verified claims and its applicatie row (undefined: a client without one),
+ * read fresh on every request so that a change to an applicatie applies on the very next request,
+ * on every server process.
  */
-export async function loadCaller(db: Db, registry: Registry, claims: ZgwClaims): Promise<Caller> {
-  const app = await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [claims.client_id]).first();
+export function callerOf(registry: Registry, claims: ZgwClaims, app: ApplicatieRow | undefined): Caller {
   const user = { id: String(claims.user_id ?? ''), representation: String(claims.user_representation ?? '') };
   if (!app) return new Caller(claims.client_id, undefined, [], user);
   const autorisaties: Autorisatie[] = (app.data?.autorisaties ?? []).map((a: Record<string, any>) => {

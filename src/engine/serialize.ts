@@ -3,17 +3,26 @@ import { blankFor, contractFor } from './contract.js';
 import { bsnVault } from '../privacy/bsn.js';
 import type { ApiObject, Descriptor, Row } from './descriptor.js';
 
-const orderCache = new Map<string, [string, unknown][]>();
+/** How one response field is read from a stored row: its own column, the row's url/uuid, or the jsonb rest (a reference there or not). */
+type Source = { kind: 'column'; column: string; type: string; target?: string } | { kind: 'url' } | { kind: 'uuid' } | { kind: 'data'; target?: string };
+type Plan = { field: string; blank: unknown; source: Source }[];
 
-/** Response field order and blanks, from the contract's response schema (computed once). */
-function responseShape(desc: Descriptor): [string, unknown][] {
-  let shape = orderCache.get(desc.name);
-  if (!shape) {
+const plans = new Map<string, Plan>();
+
+/** Response fields in contract order with their blanks and sources, from the contract's response schema (computed once per resource). */
+function planFor(desc: Descriptor): Plan {
+  let plan = plans.get(desc.name);
+  if (!plan) {
     const props = contractFor(desc.api).properties(desc.schema, 'response');
-    shape = Object.entries(props).map(([k, s]) => [k, blankFor(s)]);
-    orderCache.set(desc.name, shape);
+    plan = Object.entries(props).map(([field, schema]) => {
+      const c = desc.columns[field];
+      const source: Source = c ? { kind: 'column', column: c.column, type: c.kind, target: c.target }
+        : field === 'url' ? { kind: 'url' } : field === 'uuid' ? { kind: 'uuid' } : { kind: 'data', target: desc.refs?.[field] };
+      return { field, blank: blankFor(schema), source };
+    });
+    plans.set(desc.name, plan);
   }
-  return shape;
+  return plan;
 }
 
 function columnToApi(value: any, kind: string, target: string | undefined, ctx: Ctx): unknown {
@@ -40,19 +49,21 @@ export interface SerializeOptions {
 
 /** Stored rows to API objects, in contract field order, with derived fields added per batch. */
 export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx, opts: SerializeOptions = {}): Promise<ApiObject[]> {
-  const shape = responseShape(desc);
+  const plan = planFor(desc);
+  const vault = desc.sealed ? bsnVault(ctx.config) : undefined;
   const objs = rows.map((row) => {
-    const merged: ApiObject = desc.sealed ? bsnVault(ctx.config).openTree(row.data ?? {}) : { ...(row.data ?? {}) };
-    merged.url = ctx.registry.url(desc, row.uuid, desc.scopedBy ? row[desc.scopedBy.column] : undefined);
-    merged.uuid = row.uuid;
-    for (const [field, c] of Object.entries(desc.columns)) merged[field] = columnToApi(row[c.column], c.kind, c.target, ctx);
-    for (const [field, target] of Object.entries(desc.refs ?? {})) {
-      if (merged[field] !== undefined) merged[field] = refsToApi(merged[field], target, ctx);
-    }
+    const data: ApiObject = vault ? vault.openTree(row.data ?? {}) : (row.data ?? {});
     const out: ApiObject = {};
-    for (const [field, blank] of shape) {
+    for (const { field, blank, source } of plan) {
+      let value: unknown;
+      switch (source.kind) {
+        case 'column': value = columnToApi(row[source.column], source.type, source.target, ctx); break;
+        case 'url': value = ctx.registry.url(desc, row.uuid, desc.scopedBy ? row[desc.scopedBy.column] : undefined); break;
+        case 'uuid': value = row.uuid; break;
+        default: value = source.target && data[field] !== undefined ? refsToApi(data[field], source.target, ctx) : data[field];
+      }
       // Unset (or a NULL column) shows as the contract's blank: "" for a non-nullable string.
-      const value = merged[field] === undefined || (merged[field] === null && blank !== undefined) ? structuredBlank(blank) : merged[field];
+      if (value === undefined || (value === null && blank !== undefined)) value = structuredBlank(blank);
       if (value !== undefined) out[field] = value;
     }
     return out;

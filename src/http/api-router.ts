@@ -9,7 +9,7 @@ import { ApiError } from '../core/errors.js';
 import { contractFor, PROJECT_ROOT, type OperationSpec } from '../engine/contract.js';
 import { parseQuery, checkHeaders, validateBody } from './validation.js';
 import { verifyZgwToken } from '../auth/jwt.js';
-import { loadCaller, secretFor } from '../auth/load.js';
+import { callerOf, credentialsFor } from '../auth/load.js';
 import { Caller } from '../auth/caller.js';
 import type { Deps } from './app.js';
 import { isUuid } from '../engine/registry.js';
@@ -113,12 +113,14 @@ async function handle(route: Route, req: Request, component: Component, deps: De
   return result;
 }
 
+/** The token verified with its client's secret; the applicatie comes with the secret, in one read. */
 export async function authenticate(req: Request, deps: Deps): Promise<Caller> {
-  const claims = await verifyZgwToken(req.headers.authorization, (id) => secretFor(deps.db, id), {
+  let app: Awaited<ReturnType<typeof credentialsFor>>;
+  const claims = await verifyZgwToken(req.headers.authorization, async (id) => (app = await credentialsFor(deps.db, id))?.secret, {
     maxAge: deps.config.jwtMaxAge,
     leeway: deps.config.jwtLeeway,
   });
-  return loadCaller(deps.db, deps.registry, claims);
+  return callerOf(deps.registry, claims, app?.app);
 }
 
 /** In tests and conformance mode every response must match the contract: a mismatch is our bug. */
