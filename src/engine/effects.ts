@@ -77,7 +77,7 @@ async function writeOutbox(desc: Descriptor, actie: Actie, obj: ApiObject, ctx: 
     message: JSON.stringify(message),
     created_at: ctx.now,
   });
-  await outboxWritten(ctx.db, ctx.onOutbox); // wake the worker after commit instead of at its next poll
+  outboxWritten(ctx.db, ctx.onOutbox); // wake the worker after commit instead of at its next poll
 }
 
 const uuidOf = (url: string) => url.split('/').pop() ?? '';

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Db } from '../storage/db.js';
-import { isEmbedded } from '../storage/db.js';
 
 /** The PostgreSQL channel on which a commit that added outbox rows tells every worker process. */
 export const OUTBOX_CHANNEL = 'zgw_outbox';
@@ -27,17 +26,15 @@ const signalled = new WeakSet<object>();
 
 /**
  * Called when an outbox row was written in `db` (the write's transaction, DESIGN § Notifications):
- * - on PostgreSQL, `pg_notify` in the same transaction: PostgreSQL delivers it to every listening
- *   worker process only when the transaction commits, and never on rollback;
- * - in-process, `onCommit` once the outermost transaction has committed (a rolled-back write
- *   wakes nobody). Once per transaction: a write touching several objects wakes the worker once.
+ * `onCommit` once the outermost transaction has committed (a rolled-back write wakes nobody), once
+ * per transaction: a write touching several objects wakes the worker once. Other processes hear of
+ * it from the outbox table's own trigger (`pg_notify` on commit, migration 0510).
  * Both only shorten the wait; the worker's poll stays the fallback for a lost wake-up.
  */
-export async function outboxWritten(db: Db, onCommit: (() => void) | undefined): Promise<void> {
+export function outboxWritten(db: Db, onCommit: (() => void) | undefined): void {
   const trx = outermost(db);
   if (trx && signalled.has(trx)) return;
   if (trx) signalled.add(trx);
-  if (!isEmbedded(db)) await db.raw('select pg_notify(?, ?)', [OUTBOX_CHANNEL, '']);
   if (!onCommit) return;
   if (!trx) onCommit();
   else trx.executionPromise.then(onCommit, () => {});

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Migration } from '../component.js';
 import { STANDARD_KANALEN } from './kanalen.js';
+import { OUTBOX_CHANNEL } from '../../notify/wakeup.js';
 
 /**
  * Kanalen and abonnementen (the API), and the delivery queue the worker in src/notify/ works
@@ -55,6 +56,17 @@ export const notificatiesMigrations: Migration[] = [
         naam: k.naam,
         data: JSON.stringify({ documentatieLink: k.documentatieLink, filters: k.filters }),
       })));
+    },
+  },
+  {
+    // Every statement that adds outbox rows tells the listening worker processes (LISTEN, src/notify/listen.ts),
+    // delivered by PostgreSQL only on commit: no round trip of its own per write, and no write that forgets it.
+    name: '0510_outbox_notify_trigger',
+    up: async (db) => {
+      await db.raw(`create or replace function notificatie_outbox_notify() returns trigger language plpgsql as $$
+        begin perform pg_notify('${OUTBOX_CHANNEL}', ''); return null; end $$`);
+      await db.raw(`create trigger notificatie_outbox_notify after insert on notificatie_outbox
+        for each statement execute function notificatie_outbox_notify()`);
     },
   },
 ];

@@ -1,0 +1,2 @@
+import { startPostgres } from './postgres.js';
+console.log((await startPostgres()).url);
