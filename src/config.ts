@@ -32,6 +32,8 @@ export interface Config {
   bestandsdeelSize: number;
   /** Notification delivery (src/notify/): how often the worker looks for work, in ms. */
   notificationPollMs: number;
+  /** After a wake-up, how long the worker waits for more commits to handle in the same round. */
+  notificationGatherMs: number;
   /** How long a delivery is retried before it is marked failed, in hours (at least 24 by default). */
   notificationRetryHours: number;
   /** Backoff after the n-th failed attempt: base * 2^(n-1) ms, capped at max, with jitter. */
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxJsonBody: int(env, 'MAX_JSON_BODY', 20 * 1024 * 1024, 1024),
     bestandsdeelSize: int(env, 'BESTANDSDEEL_SIZE', 100 * 1024 * 1024, 1),
     notificationPollMs: int(env, 'NOTIFICATION_POLL_MS', 500, 10),
+    notificationGatherMs: int(env, 'NOTIFICATION_GATHER_MS', 5, 0),
     notificationRetryHours: num(env, 'NOTIFICATION_RETRY_HOURS', 24, 0),
     notificationBackoffBaseMs: int(env, 'NOTIFICATION_BACKOFF_BASE_MS', 1000, 1),
     notificationBackoffMaxMs: int(env, 'NOTIFICATION_BACKOFF_MAX_MS', 3600_000, 1),

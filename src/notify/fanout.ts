@@ -2,7 +2,9 @@ import type { Db } from '../storage/db.js';
 import { isEmbedded } from '../storage/db.js';
 import { matches, type FilterGroup } from './match.js';
 
-const BATCH = 500;
+/** Outbox rows per fan-out round (and delivery rows per insert). */
+export const FAN_OUT_BATCH = 500;
+const BATCH = FAN_OUT_BATCH;
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, any>;
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../storage/db.js';
 import { mintToken } from '../auth/token.js';
-import { fanOut } from './fanout.js';
+import { fanOut, FAN_OUT_BATCH } from './fanout.js';
 import { claimDue, type Claimed } from './claim.js';
 import { post, type Outcome } from './send.js';
 import { afterFailure, type RetryPolicy } from './backoff.js';
@@ -76,11 +76,18 @@ export class NotificationWorker {
       } catch (e) {
         this.logger.error({ err: e }, 'notification worker: %s', (e as Error).message);
       }
-      if (!busy && !this.stopping.signal.aborted) await this.sleep(this.config.notificationPollMs);
+      if (!busy && !this.stopping.signal.aborted && (await this.sleep(this.config.notificationPollMs)) === 'woken') {
+        // Gather: the commits that arrive in the next few milliseconds share one round (one fan-out and
+        // one claim for all of them, instead of two transactions per write under load).
+        await new Promise((resolve) => setTimeout(resolve, this.config.notificationGatherMs));
+      }
     }
   }
 
-  /** One round; true when it found work (so the next round starts at once). */
+  /**
+   * One round; true when it may have left work behind, so that the next round starts at once: a full
+   * fan-out batch, or deliveries sent (the next ones of their chains may be due now).
+   */
   async tick(): Promise<boolean> {
     const fanned = await fanOut(this.db, Boolean(this.config.notificatiesApi));
     const lease = this.config.notificationTimeoutMs + 5_000;
@@ -89,7 +96,7 @@ export class NotificationWorker {
       const authorization = await this.externalAuthorization();
       await Promise.all(claimed.map((d) => this.deliver(d, authorization)));
     }
-    return fanned > 0 || claimed.length > 0;
+    return fanned >= FAN_OUT_BATCH || claimed.length > 0;
   }
 
   private async externalAuthorization(): Promise<string | null> {
@@ -126,11 +133,12 @@ export class NotificationWorker {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) return Promise.resolve();
+  /** Until the poll interval has passed, or a write (or stop) wakes the worker. */
+  private sleep(ms: number): Promise<'woken' | 'timeout'> {
+    if (this.woken) return Promise.resolve('woken');
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };
+      const timer = setTimeout(() => { this.wake = undefined; resolve('timeout'); }, ms);
+      this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve('woken'); };
     });
   }
 }

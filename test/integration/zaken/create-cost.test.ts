@@ -60,4 +60,12 @@ describe('POST /zaken: the statements of one create', () => {
     const { sql } = await createWatched();
     expect(matching(sql, /insert into inzage/)).to.deep.equal([]);
   });
+
+  it('[api-009][api-015] writes its audit row and its outbox row in one statement, and no pg_notify of its own (the outbox trigger sends it)', async () => {
+    const { sql } = await createWatched();
+    const audit = matching(sql, /insert into "audittrail"/);
+    expect(audit, sql.join('\n')).to.have.length(1);
+    expect(audit[0]).to.match(/insert into "notificatie_outbox"/);
+    expect(matching(sql, /pg_notify/)).to.deep.equal([]);
+  });
 });
