@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     reseed: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
     explain: { type: 'boolean', default: false },
+    workers: { type: 'string', default: '1' }, // server processes (WORKERS) for our server and for the baseline alike
     only: { type: 'string' }, // e.g. `list,baseline,create`: just these scenarios (the rest print as skipped); `list` includes `list, no log`
   },
 });
@@ -46,15 +47,15 @@ async function main() {
     await removeRunLeftovers(db.url, zaken, log);
     const setup = await prepareRun(db.url, seed, args.explain!, log);
     // The server under test; the resident API's development issuer on, so the bench can sign in as the citizen.
-    const server = await startChild('src/main.ts', setup.port, { DATABASE_URL: db.url, INWONER_DEV_ISSUER: 'true' }, log);
+    const server = await startChild('src/main.ts', setup.port, { DATABASE_URL: db.url, INWONER_DEV_ISSUER: 'true', WORKERS: args.workers! }, log);
     children.push(server);
     // The same server without the access log (INZAGE_LOG=false), same database: what recording costs.
     const noLogPort = await freePort();
     // Its BASE_URL is the first one's, as a second instance behind a load balancer: the autorisaties name
     // zaaktypen by that URL (with its own, the client would see no zaken at all and get empty pages fast).
-    const noLog = await startChild('src/main.ts', noLogPort, { DATABASE_URL: db.url, INZAGE_LOG: 'false', BASE_URL: setup.baseUrl }, log);
+    const noLog = await startChild('src/main.ts', noLogPort, { DATABASE_URL: db.url, INZAGE_LOG: 'false', BASE_URL: setup.baseUrl, WORKERS: args.workers! }, log);
     children.push(noLog);
-    const baseline = await startChild('bench/baseline-server.ts', setup.baselinePort, { DATABASE_URL: db.url, BENCH_SQL: JSON.stringify(setup.listSql) }, log);
+    const baseline = await startChild('bench/baseline-server.ts', setup.baselinePort, { DATABASE_URL: db.url, BENCH_SQL: JSON.stringify(setup.listSql), WORKERS: args.workers! }, log);
     children.push(baseline);
     const zrc = `${setup.baseUrl}/zaken/api/v1/zaken`;
     const zrcNoLog = `http://localhost:${noLogPort}/zaken/api/v1/zaken`;

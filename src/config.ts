@@ -9,6 +9,8 @@ import { VERTROUWELIJKHEID, type Vertrouwelijkheid } from './auth/caller.js';
  */
 export interface Config {
   port: number;
+  /** Server processes sharing the port (node:cluster); more than 1 only with DATABASE_URL. */
+  workers: number;
   /** Public base URL without trailing slash; every URL in a response is built from it. */
   baseUrl: string;
   /** Unset: embedded PostgreSQL (PGlite) in `dataDir`. */
@@ -146,10 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const workers = int(env, 'WORKERS', 1, 1);
+  if (workers > 1 && !databaseUrl) throw new ConfigError('WORKERS above 1 needs DATABASE_URL: the embedded database serves one process');
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}`);
   return {
     port,
+    workers,
     baseUrl,
     databaseUrl,
     dataDir: env.DATA_DIR || './data',
