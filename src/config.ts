@@ -36,6 +36,8 @@ export interface Config {
   notificationPollMs: number;
   /** After a wake-up, how long the worker waits for more commits to handle in the same round. */
   notificationGatherMs: number;
+  /** Fetch other servers' objects only under the API roots of registered services (`zgw service add`). */
+  remoteServicesOnly: boolean;
   /** How long a delivery is retried before it is marked failed, in hours (at least 24 by default). */
   notificationRetryHours: number;
   /** Backoff after the n-th failed attempt: base * 2^(n-1) ms, capped at max, with jitter. */
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bestandsdeelSize: int(env, 'BESTANDSDEEL_SIZE', 100 * 1024 * 1024, 1),
     notificationPollMs: int(env, 'NOTIFICATION_POLL_MS', 500, 10),
     notificationGatherMs: int(env, 'NOTIFICATION_GATHER_MS', 5, 0),
+    remoteServicesOnly: bool(env, 'REMOTE_SERVICES_ONLY', false),
     notificationRetryHours: num(env, 'NOTIFICATION_RETRY_HOURS', 24, 0),
     notificationBackoffBaseMs: int(env, 'NOTIFICATION_BACKOFF_BASE_MS', 1000, 1),
     notificationBackoffMaxMs: int(env, 'NOTIFICATION_BACKOFF_MAX_MS', 3600_000, 1),

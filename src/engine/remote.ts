@@ -1,4 +1,5 @@
 import type { Ctx } from '../core/types.js';
+import { authorizationFor, serviceFor } from './services.js';
 
 const TIMEOUT_MS = 5000;
 const TTL_MS = 60_000;
@@ -9,14 +10,21 @@ export type RemoteResult = { ok: true; body: unknown } | { ok: false; reason: st
 
 /**
  * GET a resource on another ZGW server, with a timeout and a small TTL cache, so that a slow
- * or absent server makes a write fail with a clear `bad-url` instead of hanging it.
+ * or absent server makes a write fail with a clear `bad-url` instead of hanging it. Under the API
+ * root of a registered service (`zgw service add`) the request carries a JWT-ZGW signed with the
+ * credentials that server gave us; with REMOTE_SERVICES_ONLY=true nothing else is fetched at all
+ * (no request to an address a client chose).
  */
-export async function fetchJson(url: string, _ctx: Ctx): Promise<RemoteResult> {
+export async function fetchJson(url: string, ctx: Ctx): Promise<RemoteResult> {
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.result;
+  const service = await serviceFor(ctx.db, url);
+  if (!service && ctx.config.remoteServicesOnly) return { ok: false, reason: 'no service registered for this API root' };
   let result: RemoteResult;
   try {
-    const res = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (service) headers.Authorization = await authorizationFor(service);
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
     result = res.ok ? { ok: true, body: await res.json().catch(() => undefined) } : { ok: false, reason: `HTTP ${res.status}` };
   } catch (e) {
     result = { ok: false, reason: (e as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable' };

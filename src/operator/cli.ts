@@ -10,9 +10,10 @@ import { catalogusCommands } from './commands/catalogus.js';
 import { notificatiesCommands } from './commands/notificaties.js';
 import { inwonerCommands } from './commands/inwoner.js';
 import { documentenCommands } from './commands/documenten.js';
+import { serviceCommands } from './commands/services.js';
 import { openEnv, UsageError, type Command, type Env } from './commands/common.js';
 
-const commands: Command[] = [...clientCommands, ...catalogusCommands, ...notificatiesCommands, ...documentenCommands, ...inwonerCommands];
+const commands: Command[] = [...clientCommands, ...catalogusCommands, ...notificatiesCommands, ...documentenCommands, ...inwonerCommands, ...serviceCommands];
 
 const ENVIRONMENT = `Environment (the same as the server):
   DATABASE_URL   postgres://… ; unset: the embedded database in DATA_DIR

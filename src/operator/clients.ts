@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Db } from '../storage/db.js';
+import { rowsAffected, type Db } from '../storage/db.js';
 import type { Registry } from '../engine/registry.js';
 import { write } from '../engine/handlers.js';
 import { serializeOne } from '../engine/serialize.js';
@@ -16,7 +16,7 @@ export async function setSecret(db: Db, clientId: string, secret: string): Promi
 }
 
 export async function removeSecret(db: Db, clientId: string): Promise<boolean> {
-  return deleted(await db('client_credential').where({ client_id: clientId }).delete());
+  return rowsAffected(await db('client_credential').where({ client_id: clientId }).delete());
 }
 
 export interface ApplicatieInput {
@@ -43,13 +43,10 @@ export async function upsertApplicatie(db: Db, registry: Registry, config: Confi
 
 /** Mark the applicatie of a client id as consent-bound (or not); false when there is none. */
 export async function setToestemmingVereist(db: Db, clientId: string, value: boolean): Promise<boolean> {
-  return deleted(await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [clientId]).update({ toestemming_vereist: value }));
+  return rowsAffected(await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [clientId]).update({ toestemming_vereist: value }));
 }
 
 export async function removeApplicatie(db: Db, clientId: string): Promise<boolean> {
-  return deleted(await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [clientId]).delete());
+  return rowsAffected(await db('applicatie').whereRaw('client_ids @> ARRAY[?]::text[]', [clientId]).delete());
 }
 
-/** knex on pg answers a delete with a count, knex-pglite with the raw result: both mean "rows gone?". */
-const deleted = (result: unknown) =>
-  (typeof result === 'number' ? result : Number((result as { rowCount?: number; affectedRows?: number })?.affectedRows ?? (result as { rowCount?: number })?.rowCount ?? 0)) > 0;

@@ -39,3 +39,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; pool
 }
 
 export const isEmbedded = (db: Db) => !(db.client.config.client === 'pg');
+
+/** Rows an update or delete touched: a number on PostgreSQL, a result object on the embedded database; true when any. */
+export const rowsAffected = (result: unknown): boolean =>
+  (typeof result === 'number' ? result : Number((result as { rowCount?: number; affectedRows?: number })?.affectedRows ?? (result as { rowCount?: number })?.rowCount ?? 0)) > 0;

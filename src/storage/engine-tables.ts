@@ -1,6 +1,6 @@
 import type { Migration } from '../components/component.js';
 
-/** Tables of the engine itself: audit trail, notification outbox, client secrets. */
+/** Tables of the engine itself: audit trail, notification outbox, client secrets, other servers' credentials. */
 export const engineMigrations: Migration[] = [
   {
     name: '0001_engine',
@@ -35,6 +35,21 @@ export const engineMigrations: Migration[] = [
       });
       await db.schema.createTable('client_credential', (t) => {
         t.string('client_id', 50).primary();
+        t.text('secret').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
+      });
+    },
+  },
+  {
+    // The other ZGW servers this one reads from (a Catalogi, Documenten or Zaken API elsewhere), with the
+    // JWT-ZGW credentials they gave us (src/engine/services.ts; `zgw service add`).
+    name: '0002_service',
+    up: async (db) => {
+      await db.schema.createTable('service', (t) => {
+        t.bigIncrements('id');
+        t.text('api_root').notNullable().unique();
+        t.string('label', 200).notNullable().defaultTo('');
+        t.string('client_id', 100).notNullable();
         t.text('secret').notNullable();
         t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(db.fn.now());
       });

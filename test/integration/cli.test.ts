@@ -94,6 +94,19 @@ describe('zgw CLI', function () {
     }
   });
 
+  it('[remote] registers, lists (without the secret) and removes the credentials of another server; a bad API root is a usage error', async () => {
+    const root = 'https://catalogi.example.nl/catalogi/api/v1';
+    expect(await ok('service', 'add', `${root}/`, '--client-id', 'ons-id', '--secret', 's3cret-at-catalogi', '--label', 'Catalogi RIO')).to.include(root);
+    const listed = await ok('service', 'list');
+    expect(listed).to.equal(`${root}\tons-id\tCatalogi RIO`);
+    expect(listed).not.to.include('s3cret');
+    const bad = await zgw('service', 'add', 'ftp://x.example/api', '--client-id', 'a', '--secret', 'b');
+    expect(bad.code).to.equal(1);
+    expect(bad.stderr).to.include('http(s)');
+    expect(await ok('service', 'remove', root)).to.include('removed');
+    expect(await ok('service', 'list')).to.equal('');
+  });
+
   it('removes a secret and an applicatie; --help works without a database', async () => {
     expect(await ok('client', 'remove', '--client-id', 'zs-1')).to.include('Removed');
     expect(await ok('applicatie', 'remove', '--client-id', 'zs-2')).to.include('Removed');

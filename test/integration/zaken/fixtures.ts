@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
+import { jwtVerify } from 'jose';
 import { client, testServer, type TestClient, type TestResponse } from '../../support/server.js';
 
 export const ZRC = '/zaken/api/v1';
@@ -136,9 +137,20 @@ export class Remote {
   private server: Server | undefined;
   readonly objects = new Map<string, unknown>();
   url = '';
+  /** The Authorization headers of the requests it got, in order. */
+  readonly authorizations: (string | undefined)[] = [];
+
+  /** `secret`: a server that answers only requests with a JWT-ZGW signed with it (403 otherwise). */
+  constructor(private readonly secret?: string) {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    this.server = createServer(async (req, res) => {
+      this.authorizations.push(req.headers.authorization);
+      if (this.secret && !(await signedWith(req.headers.authorization, this.secret))) {
+        res.writeHead(403, { 'Content-Type': 'application/problem+json' });
+        res.end(JSON.stringify({ code: 'not_authenticated', detail: 'Authenticatiegegevens zijn niet opgegeven.' }));
+        return;
+      }
       const body = this.objects.get(req.url ?? '');
       res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body ?? { detail: 'Niet gevonden.' }));
@@ -163,5 +175,16 @@ export class Remote {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+async function signedWith(authorization: string | undefined, secret: string): Promise<boolean> {
+  const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+  if (!token) return false;
+  try {
+    await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'] });
+    return true;
+  } catch {
+    return false;
   }
 }
