@@ -109,6 +109,26 @@ export const ZAKEN_FIELDS_FAULTS: Fault[] = [
     },
   },
   {
+    group: 'zrc.delete', description: 'deleting a deelzaak deletes its hoofdzaak too (zrc-023: a deelzaak goes on its own)',
+    breaks: ['zrc.delete.deelzaak-alone'],
+    async request(x, admin, forward) {
+      if (!is(x, 'DELETE', ZAAK)) return;
+      const headers = { authorization: `Bearer ${await admin()}`, 'accept-crs': 'EPSG:4326' };
+      const hoofdzaak = parse((await forward({ method: 'GET', path: x.path, query: new URLSearchParams(), headers, body: '' })).body)?.hoofdzaak;
+      if (!hoofdzaak) return;
+      const answer = await forward(x);
+      if (answer.status === 204) await forward({ method: 'DELETE', path: new URL(hoofdzaak).pathname, query: new URLSearchParams(), headers, body: '' });
+      return answer;
+    },
+  },
+  {
+    group: 'zrc.archiveren', description: 'relevanteAndereZaken given when a zaak is created are not stored, so gerelateerde_zaak derives nothing (zrc-021)',
+    breaks: ['zrc.archief.gerelateerde-zaak'],
+    request: (x) => {
+      if (is(x, 'POST', `${ZRC}/zaken`)) return rewrite(x, (b) => (b.relevanteAndereZaken?.length && b.relevanteAndereZaken.every((r: any) => String(r?.url).includes(`${ZRC}/zaken/`)) ? without(b, 'relevanteAndereZaken') : undefined));
+    },
+  },
+  {
     group: 'zrc.archiveren', description: "afleidingswijze hoofdzaak is derived from the deelzaak's own einddatum (zrc-021)",
     breaks: ['zrc.archief.hoofdzaak'],
     response: (x, a, body) => {
