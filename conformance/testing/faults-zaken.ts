@@ -1,7 +1,7 @@
 // Faults that break the hand-written Zaken field, Klantinteracties and delete groups and the
 // archiving derivations of zrc.archiveren (zaken-fields.ts, zaken-delete.ts, zaken-archief.ts): one narrow non-compliance each.
 import { addDuration } from '../suites/zaken-kit.js';
-import { codes, is, json, parse, serverError, ZRC, BRC, type Exchange, type Fault } from './fault-kit.js';
+import { codes, DRC, is, json, parse, serverError, ZRC, BRC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
 
 const ZAAK = `${ZRC}/zaken/{uuid}`;
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -13,6 +13,39 @@ function rewrite(x: Exchange, change: (body: Record<string, any>) => Record<stri
   return changed ? { ...x, body: JSON.stringify(changed) } : undefined;
 }
 const without = (body: Record<string, any>, ...keys: string[]) => Object.fromEntries(Object.entries(body).filter(([k]) => !keys.includes(k)));
+
+/** GET a URL behind the proxy as the all-rights client: its parsed body, or undefined. */
+async function read(forward: Forward, admin: () => Promise<string>, url: string): Promise<any> {
+  if (!url) return undefined;
+  const u = new URL(url);
+  const res = await forward({ method: 'GET', path: u.pathname, query: u.searchParams, headers: { authorization: `Bearer ${await admin()}`, 'accept-crs': 'EPSG:4326' }, body: '' });
+  return res.status === 200 ? parse(res.body) : undefined;
+}
+const rows = (body: any): any[] => (Array.isArray(body) ? body : body?.results ?? []);
+
+/**
+ * A closed zaak whose resultaattype has afleidingswijze `name` reads back with the archiefactiedatum
+ * `derive` gives (a server deriving it the wrong way); other reads are left alone.
+ */
+function misderived(name: string, description: string, breaks: string[], derive: (zaak: any, resultaattype: any, get: (url: string) => Promise<any>) => Promise<string | undefined>): Fault {
+  return {
+    group: 'zrc.archiveren', description, breaks,
+    async request(x, admin, forward): Promise<Answer | void> {
+      if (!is(x, 'GET', ZAAK)) return;
+      const answer = await forward(x);
+      const zaak = parse(answer.body);
+      if (answer.status !== 200 || !zaak?.resultaat || !zaak.einddatum) return;
+      const get = (url: string) => read(forward, admin, url);
+      const resultaattype = await get((await get(zaak.resultaat))?.resultaattype ?? '');
+      if (resultaattype?.brondatumArchiefprocedure?.afleidingswijze !== name) return;
+      const archiefactiedatum = await derive(zaak, resultaattype, get);
+      if (archiefactiedatum) return json(answer, { ...zaak, archiefactiedatum });
+    },
+  };
+}
+
+/** The informatieobjecten whose links went with a deleted zaak, and that zaak (the mirror-keeping fault's memory). */
+const keptMirrors = new Map<string, string>();
 
 export const ZAKEN_FIELDS_FAULTS: Fault[] = [
   {
@@ -109,6 +142,25 @@ export const ZAKEN_FIELDS_FAULTS: Fault[] = [
     },
   },
   {
+    group: 'zrc.delete', description: 'deleting a zaak leaves the Documenten mirrors of its document links (zrc-023, zrc-005)',
+    breaks: ['zrc.delete.document-link'],
+    async request(x, admin, forward) {
+      if (!is(x, 'DELETE', ZAAK)) return;
+      const zaak = await read(forward, admin, `http://proxy${x.path}`);
+      for (const zio of zaak?.zaakinformatieobjecten ?? []) {
+        const informatieobject = (await read(forward, admin, zio))?.informatieobject;
+        if (informatieobject) keptMirrors.set(informatieobject, zaak.url);
+      }
+    },
+    response: (x, a, body) => {
+      const zaak = keptMirrors.get(x.query.get('informatieobject') ?? '');
+      if (is(x, 'GET', `${DRC}/objectinformatieobjecten`) && a.status === 200 && zaak) {
+        const kept = { url: `${zaak}/kept-mirror`, informatieobject: x.query.get('informatieobject'), object: zaak, objectType: 'zaak' };
+        return json(a, Array.isArray(body) ? [...body, kept] : { ...body, count: (body?.count ?? 0) + 1, results: [...rows(body), kept] });
+      }
+    },
+  },
+  {
     group: 'zrc.delete', description: 'deleting a deelzaak deletes its hoofdzaak too (zrc-023: a deelzaak goes on its own)',
     breaks: ['zrc.delete.deelzaak-alone'],
     async request(x, admin, forward) {
@@ -135,6 +187,13 @@ export const ZAKEN_FIELDS_FAULTS: Fault[] = [
       if (is(x, 'GET', ZAAK) && a.status === 200 && body?.hoofdzaak && body.einddatum && body.archiefactiedatum) return json(a, { ...body, archiefactiedatum: addDuration(body.einddatum, 'P10Y') });
     },
   },
+  misderived('termijn', 'afleidingswijze termijn ignores the procestermijn: archiefactiedatum = einddatum + archiefactietermijn (zrc-021)', ['zrc.archief.termijn'],
+    async (zaak, rt) => addDuration(zaak.einddatum, rt.archiefactietermijn)),
+  misderived('ingangsdatum_besluit', "afleidingswijze ingangsdatum_besluit takes the earliest of the zaak's besluiten, not the latest (zrc-021)", ['zrc.archief.ingangsdatum-besluit'], async (zaak, rt, get) => {
+    const besluiten = await Promise.all(rows(await get(`${zaak.url}/besluiten`)).map((zb: any) => get(zb.besluit)));
+    const earliest = besluiten.map((b) => b?.ingangsdatum).filter(Boolean).sort()[0];
+    return earliest && addDuration(earliest, rt.archiefactietermijn);
+  }),
   {
     group: 'zrc.archiveren', description: 'the vervaldatum (with its vervalreden) of a besluit is not stored, so vervaldatum_besluit derives nothing (zrc-021)',
     breaks: ['zrc.archief.vervaldatum-besluit'],
