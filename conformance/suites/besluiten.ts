@@ -4,19 +4,12 @@
 import { check, expectInvalidParam, expectProblem, expectStatus } from '../core/expect.js';
 import { skip, type GroupDef, type TestContext } from '../core/types.js';
 import { elfproef } from '../setup/fixtures.js';
-import { h, lifecycle, mirrorsOf, newDocument, newZaak, patch, published, refusedFields, refusesField } from './zaken-kit.js';
+import { h, lifecycle, mirrorsOf, newDocument, newZaak, patch, postBrc, published, refusedFields, refusesField } from './zaken-kit.js';
 
 type Body = Record<string, any>;
 
 const concept = (ctx: TestContext, name: string): string =>
   ctx.fixtures.get('catalogi')?.objects[`concept.${name}`]?.url ?? skip(`no concept ${name} (Catalogi fixtures)`);
-
-async function postBrc(ctx: TestContext, path: string, body: Body) {
-  if (!ctx.apis.besluiten) skip('no Besluiten API given');
-  const res = await ctx.http.post(`${ctx.apis.besluiten}${path}`, body);
-  if (res.status === 201 && typeof res.body?.url === 'string') ctx.cleanup(res.body.url);
-  return res;
-}
 
 const besluitBody = (ctx: TestContext, extra: Body = {}) => ({
   verantwoordelijkeOrganisatie: elfproef(), besluittype: published(ctx, 'besluittype'), datum: '2024-01-15', ingangsdatum: '2024-02-01', toelichting: 'ZGW conformance', ...extra,

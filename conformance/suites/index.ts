@@ -10,12 +10,15 @@ import { zakenGroup } from './zaken.js';
 import { deliveryGroup, notificatiesGroup } from './notificaties.js';
 import { archiverenGroup, lifecycleGroup } from './zaken-lifecycle.js';
 import { relationsGroup as zakenRelationsGroup } from './zaken-relations.js';
+import { fieldsGroup, klantinteractiesGroup } from './zaken-fields.js';
+import { deleteGroup } from './zaken-delete.js';
 import { zakenScopingGroup } from './scoping-zaken.js';
 import { besluitenScopingGroup, documentenScopingGroup } from './scoping-documenten.js';
 
 export function handwrittenGroups(api: ApiName): GroupDef[] {
   const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup],
-    zaken: [zakenGroup, lifecycleGroup, archiverenGroup, zakenRelationsGroup, zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenGroup, besluitenScopingGroup],
+    zaken: [zakenGroup, lifecycleGroup, archiverenGroup, zakenRelationsGroup, zakenScopingGroup,
+      fieldsGroup, klantinteractiesGroup, deleteGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenGroup, besluitenScopingGroup],
     notificaties: [notificatiesGroup, deliveryGroup],
   };
   return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? [])];

@@ -31,10 +31,15 @@ export async function post(ctx: TestContext, path: string, body: Body, as?: Cred
 
 export const patch = (ctx: TestContext, url: string, body: Body, as?: Credentials) => ctx.http.request({ method: 'PATCH', url, body, ...(as ? { as } : {}) });
 
+/** The body of a new zaak of the life-cycle zaaktype (or `zaaktype`) with a bronorganisatie of its own. */
+export function zaakBody(ctx: TestContext, extra: Body = {}): Body {
+  const org = elfproef();
+  return { bronorganisatie: org, verantwoordelijkeOrganisatie: org, zaaktype: lifecycle(ctx).zaaktype.url, startdatum: '2024-01-15', omschrijving: 'ZGW conformance life cycle', ...extra };
+}
+
 /** A fresh zaak of the life-cycle zaaktype (or `zaaktype`), or a failure naming what came back. */
 export async function newZaak(ctx: TestContext, extra: Body = {}): Promise<Body> {
-  const org = elfproef();
-  const res = await post(ctx, '/zaken', { bronorganisatie: org, verantwoordelijkeOrganisatie: org, zaaktype: lifecycle(ctx).zaaktype.url, startdatum: '2024-01-15', omschrijving: 'ZGW conformance life cycle', ...extra });
+  const res = await post(ctx, '/zaken', zaakBody(ctx, extra));
   expectStatus(res, 201);
   return res.body;
 }
@@ -69,6 +74,24 @@ export function once<T>(ctx: TestContext, key: string, make: () => Promise<T>): 
   memos.set(ctx.fixtures, m);
   if (!m.has(key)) m.set(key, make());
   return m.get(key)!;
+}
+
+/** A uuid no server has: the last segment of URLs that must not resolve. */
+export const MISSING = '00000000-0000-4000-8000-000000000000';
+
+/** POST under the Besluiten API (skips without it); a created object is removed at the end. */
+export async function postBrc(ctx: TestContext, path: string, body: Body): Promise<Response> {
+  if (!ctx.apis.besluiten) skip('no Besluiten API given (--besluiten)');
+  const res = await ctx.http.post(`${ctx.apis.besluiten}${path}`, body);
+  if (res.status === 201 && typeof res.body?.url === 'string') ctx.cleanup(res.body.url);
+  return res;
+}
+
+/** Fails unless a 400 names `field` (or a name under it: `verlenging.duur`) with one of `codes` (any code when none given). */
+export function refusedAt(res: Response, field: string, what: string, codes: string[] = []): void {
+  const found = refusedFields(res);
+  check(found.some((f) => (f.startsWith(`${field}:`) || f.startsWith(`${field}.`)) && (!codes.length || codes.includes(f.slice(f.lastIndexOf(':') + 1)))),
+    `${what}: ${describeRes(res)} with invalidParams ${found.join(', ') || 'none'}, expected ${field}${codes.length ? ` with ${codes.join(' or ')}` : ''}`);
 }
 
 /** A fresh document in the Documenten API (skips without it), removed at the end. */

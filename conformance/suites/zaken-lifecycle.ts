@@ -2,6 +2,7 @@
 // status closes it, zrc-007; reopening, zrc-008) and archiving (zrc-021 derivation, zrc-022 archiefstatus).
 import { check, describeRes, expectInvalidParam, expectProblem, expectStatus } from '../core/expect.js';
 import { skip, type GroupDef, type TestContext } from '../core/types.js';
+import { ARCHIEF_AFLEIDING_TESTS } from './zaken-archief.js';
 import { addDuration, close, h, lifecycle, newDocument, newZaak, once, patch, post, refusedFields, status, zakenClient } from './zaken-kit.js';
 
 const ALL_BUT_FORCED = ['zaken.lezen', 'zaken.aanmaken', 'zaken.bijwerken', 'zaken.statussen.toevoegen'];
@@ -102,5 +103,6 @@ export const archiverenGroup: GroupDef = {
       expectStatus(await post(ctx, '/zaakinformatieobjecten', { zaak: zaak.url, informatieobject: doc.url }), 201);
       expectInvalidParam(await patch(ctx, zaak.url, { archiefstatus: 'gearchiveerd', archiefnominatie: 'vernietigen', archiefactiedatum: '2034-01-01' }), 'documents-not-archived');
     }),
+    ...ARCHIEF_AFLEIDING_TESTS,
   ],
 };

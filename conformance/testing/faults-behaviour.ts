@@ -13,7 +13,7 @@ export const ZAKEN_BEHAVIOUR_FAULTS: Fault[] = [
   },
   {
     group: 'zrc.archiveren', description: 'an archiefactiedatum that cannot be derived (ander_datumkenmerk) is filled in with the einddatum (zrc-021)',
-    breaks: ['zrc.archief.ander-datumkenmerk'],
+    breaks: ['zrc.archief.ander-datumkenmerk', 'zrc.archief.underivable'],
     response: (x, a, body) => {
       if (is(x, 'GET', ZAAK) && a.status === 200 && body?.einddatum && body.archiefnominatie && !body.archiefactiedatum) return json(a, { ...body, archiefactiedatum: body.einddatum });
     },

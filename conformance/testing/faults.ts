@@ -8,6 +8,7 @@ import { AC, algOf, BRC, clientOf, codes, is, isAdmin, json, noAuth, parse, pars
 import { SCOPING_FAULTS } from './faults-scoping.js';
 import { DOCUMENTEN_FAULTS } from './faults-documenten.js';
 import { NOTIFICATIES_FAULTS, ZAKEN_BEHAVIOUR_FAULTS } from './faults-behaviour.js';
+import { ZAKEN_FIELDS_FAULTS } from './faults-zaken.js';
 
 export type { Answer, Exchange, Fault } from './fault-kit.js';
 
@@ -203,6 +204,7 @@ export const FAULTS: Fault[] = [
   ...SCOPING_FAULTS,
   ...DOCUMENTEN_FAULTS,
   ...ZAKEN_BEHAVIOUR_FAULTS,
+  ...ZAKEN_FIELDS_FAULTS,
   ...NOTIFICATIES_FAULTS,
 ];
 

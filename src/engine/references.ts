@@ -33,8 +33,10 @@ export async function checkReferences(desc: Descriptor, input: ApiObject, ctx: C
 
 export async function checkOne(name: string, url: string, target: string, ctx: Ctx): Promise<Violation | undefined> {
   const own = ctx.registry.parse(url);
-  if (own) {
-    if (own.desc?.name !== target || !isUuid(own.uuid)) {
+  // A path of ours that no resource descriptor serves (the Referentielijsten, or nothing at all) is
+  // read over HTTP like another server's: a missing one is `bad-url`, not `invalid-resource` (zrc-010).
+  if (own?.desc) {
+    if (own.desc.name !== target || !isUuid(own.uuid)) {
       return { name, code: 'invalid-resource', reason: `De URL ${url} verwijst niet naar een ${target}.` };
     }
     // A catalogue type goes through typeObject's per-request memo: the rules that follow read it anyway.

@@ -1,6 +1,6 @@
 // The zaak itself over HTTP: zrc-001, 002, 009…015, and the CRS headers.
 import { expect } from 'chai';
-import { client } from '../../support/server.js';
+import { client, testServer } from '../../support/server.js';
 import {
   admin, BRON, catalogue, createZaak, expectInvalid, expectOk, nextId, PRODUCT, Remote, zaakBody, ZRC, ZTC, type Catalogue,
 } from './fixtures.js';
@@ -74,6 +74,12 @@ describe('[zrc] Zaken API: the zaak', () => {
     expectInvalid(await c.request('POST', `${ZRC}/zaken`, zaakBody(cat.zaaktype.url, { communicatiekanaal: remote.missing('communicatiekanalen') })), 'communicatiekanaal', 'bad-url');
     const kanaal = remote.put('communicatiekanalen', { naam: 'email', omschrijving: 'E-mail' });
     expect((await createZaak(c, cat.zaaktype.url, { communicatiekanaal: kanaal })).communicatiekanaal).to.equal(kanaal);
+  });
+
+  it('[zrc-010] a communicatiekanaal of our own Referentielijsten that does not exist is bad-url (not invalid-resource)', async () => {
+    const c = await admin();
+    const missing = `${testServer().url}/referentielijsten/api/v1/communicatiekanalen/00000000-0000-4000-8000-000000000000`;
+    expectInvalid(await c.request('POST', `${ZRC}/zaken`, zaakBody(cat.zaaktype.url, { communicatiekanaal: missing })), 'communicatiekanaal', 'bad-url');
   });
 
   it('[zrc-011] relevanteAndereZaken must resolve to zaken (bad-url, invalid-resource)', async () => {
