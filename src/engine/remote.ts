@@ -6,6 +6,9 @@ const TTL_MS = 60_000;
 const MAX_ENTRIES = 5000;
 const cache = new Map<string, { at: number; result: RemoteResult }>();
 
+/** Read without a registered service even with REMOTE_SERVICES_ONLY: our own URLs and the configured Selectielijst. */
+const allowedUnregistered = (url: string, ctx: Ctx) => ctx.registry.isOwn(url) || url.startsWith(`${ctx.config.selectielijstUrl.replace(/\/+$/, '')}/`);
+
 export type RemoteResult = { ok: true; body: unknown } | { ok: false; reason: string };
 
 /**
@@ -19,7 +22,7 @@ export async function fetchJson(url: string, ctx: Ctx): Promise<RemoteResult> {
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.result;
   const service = await serviceFor(ctx.db, url);
-  if (!service && ctx.config.remoteServicesOnly) return { ok: false, reason: 'no service registered for this API root' };
+  if (!service && ctx.config.remoteServicesOnly && !allowedUnregistered(url, ctx)) return { ok: false, reason: 'no service registered for this API root' };
   let result: RemoteResult;
   try {
     const headers: Record<string, string> = { Accept: 'application/json' };

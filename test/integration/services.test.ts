@@ -43,6 +43,10 @@ describe('[remote] other servers: credentials and the allow-list', () => {
       const elsewhere = stranger.put('communicatiekanalen', { naam: 'email', omschrijving: 'E-mail' });
       expectInvalid(await c.request('POST', `${ZRC}/zaken`, zaakBody(cat.zaaktype.url, { communicatiekanaal: elsewhere })), 'communicatiekanaal', 'bad-url');
       expect(stranger.authorizations, 'no request to an unregistered server').to.deep.equal([]);
+      // Our own URLs are read all the same (a communicatiekanaal of our Referentielijsten: missing, so HTTP 404, not "no service").
+      const own = await c.request('POST', `${ZRC}/zaken`, zaakBody(cat.zaaktype.url, { communicatiekanaal: `${testServer().url}/referentielijsten/api/v1/communicatiekanalen/00000000-0000-4000-8000-000000000000` }));
+      expectInvalid(own, 'communicatiekanaal', 'bad-url');
+      expect(JSON.stringify(own.body)).to.include('HTTP 404');
       await addService(testServer().db, { apiRoot: `${remote.url}/api/v1`, clientId: 'zgw-at-other', secret: SECRET, label: '' });
       const kanaal = remote.put('communicatiekanalen', { naam: 'email', omschrijving: 'E-mail' });
       expect((await createZaak(c, cat.zaaktype.url, { communicatiekanaal: kanaal })).communicatiekanaal).to.equal(kanaal);
