@@ -29,6 +29,7 @@ export function createApp(deps: Deps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // our ETags are computed per resource (CONVENTIONS §11), not by express
+  app.set('query parser', false); // every router reads the raw query string itself (URLSearchParams): no qs parse per request
   app.use(requestLog(deps.logger));
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
