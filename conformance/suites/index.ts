@@ -6,6 +6,7 @@ import { catalogiGroup } from './catalogi.js';
 import { relationsGroup, resultaattypeGroup, versionsGroup } from './catalogi-rules.js';
 import { besluitenGroup } from './besluiten.js';
 import { documentenGroup } from './documenten.js';
+import { bestandsdelenGroup, documentExpandGroup, documentRelationsGroup } from './documenten-files.js';
 import { zakenGroup } from './zaken.js';
 import { deliveryGroup, notificatiesGroup } from './notificaties.js';
 import { archiverenGroup, lifecycleGroup } from './zaken-lifecycle.js';
@@ -15,7 +16,7 @@ import { besluitenScopingGroup, documentenScopingGroup } from './scoping-documen
 
 export function handwrittenGroups(api: ApiName): GroupDef[] {
   const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup],
-    zaken: [zakenGroup, lifecycleGroup, archiverenGroup, zakenRelationsGroup, zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenGroup, besluitenScopingGroup],
+    zaken: [zakenGroup, lifecycleGroup, archiverenGroup, zakenRelationsGroup, zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup, documentRelationsGroup, documentExpandGroup, bestandsdelenGroup], besluiten: [besluitenGroup, besluitenScopingGroup],
     notificaties: [notificatiesGroup, deliveryGroup],
   };
   return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? [])];
