@@ -6,6 +6,7 @@ import { catalogiGroup } from './catalogi.js';
 import { relationsGroup, resultaattypeGroup, versionsGroup } from './catalogi-rules.js';
 import { besluitenGroup } from './besluiten.js';
 import { documentenGroup } from './documenten.js';
+import { documentenAuditGroup, zakenAuditGroup } from './audittrail.js';
 import { bestandsdelenGroup, documentExpandGroup, documentRelationsGroup } from './documenten-files.js';
 import { zakenGroup } from './zaken.js';
 import { deliveryGroup, notificatiesGroup } from './notificaties.js';
@@ -16,8 +17,10 @@ import { besluitenScopingGroup, documentenScopingGroup } from './scoping-documen
 
 export function handwrittenGroups(api: ApiName): GroupDef[] {
   const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup],
-    zaken: [zakenGroup, lifecycleGroup, archiverenGroup, zakenRelationsGroup, zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup, documentRelationsGroup, documentExpandGroup, bestandsdelenGroup], besluiten: [besluitenGroup, besluitenScopingGroup],
+    zaken: [zakenGroup, lifecycleGroup, archiverenGroup, zakenRelationsGroup, zakenScopingGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenGroup, besluitenScopingGroup],
     notificaties: [notificatiesGroup, deliveryGroup],
   };
-  return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? [])];
+  // Audit-trail content, Documenten files and relations, notifications of every write (issue #6, round 3).
+  const more: Partial<Record<ApiName, GroupDef[]>> = { zaken: [zakenAuditGroup], documenten: [documentRelationsGroup, documentExpandGroup, bestandsdelenGroup, documentenAuditGroup] };
+  return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? []), ...(more[api] ?? [])];
 }
