@@ -10,6 +10,7 @@ import { documentenAuditGroup, zakenAuditGroup } from './audittrail.js';
 import { bestandsdelenGroup, documentExpandGroup, documentRelationsGroup } from './documenten-files.js';
 import { zakenGroup } from './zaken.js';
 import { deliveryGroup, notificatiesGroup } from './notificaties.js';
+import { retryGroup, writesGroup } from './notificaties-writes.js';
 import { archiverenGroup, lifecycleGroup } from './zaken-lifecycle.js';
 import { relationsGroup as zakenRelationsGroup } from './zaken-relations.js';
 import { zakenScopingGroup } from './scoping-zaken.js';
@@ -21,6 +22,7 @@ export function handwrittenGroups(api: ApiName): GroupDef[] {
     notificaties: [notificatiesGroup, deliveryGroup],
   };
   // Audit-trail content, Documenten files and relations, notifications of every write (issue #6, round 3).
-  const more: Partial<Record<ApiName, GroupDef[]>> = { zaken: [zakenAuditGroup], documenten: [documentRelationsGroup, documentExpandGroup, bestandsdelenGroup, documentenAuditGroup] };
+  const more: Partial<Record<ApiName, GroupDef[]>> = { zaken: [zakenAuditGroup], documenten: [documentRelationsGroup, documentExpandGroup, bestandsdelenGroup, documentenAuditGroup],
+    notificaties: [writesGroup, retryGroup] };
   return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? []), ...(more[api] ?? [])];
 }
