@@ -1,7 +1,7 @@
 // Hand-written Notificaties behaviour: every write publishes a notification (api-015), not only a
 // zaak's create (nrc.delivery.zaak-create): a status create, a zaak PATCH and DELETE on kanaal zaken,
-// in the order of the writes; a document create on documenten and a besluit create on besluiten
-// (the second abonnement of setup/notificaties.ts). And, a SHOULD beyond RULES.md (nrc-007): a
+// in the order of the writes; a document create on documenten and a besluit create on besluiten. They
+// follow the second abonnement of setup/notificaties.ts (on all three kanalen, a callback of its own). And, a SHOULD beyond RULES.md (nrc-007): a
 // delivery the receiver answers 500 is delivered again within seconds.
 import { check, describeRes, expectStatus } from '../core/expect.js';
 import { fail, skip, type GroupDef, type TestContext, type TestDef } from '../core/types.js';
@@ -16,11 +16,21 @@ const published = (ctx: TestContext, name: string): string =>
   ctx.fixtures.get('catalogi')?.objects[`published.${name}`]?.url ?? skip(`no published ${name} (Catalogi fixtures)`);
 const needApi = (ctx: TestContext, api: 'zaken' | 'documenten' | 'besluiten') => ctx.apis[api] ?? skip(`no ${api} API given (--${api})`);
 
+/** The abonnement on zaken, documenten and besluiten: its auth and callback path, or a skip saying why there is none. */
+function writesAbonnement(ctx: TestContext): { auth: string; path: string } {
+  const o = nrc(ctx);
+  const input = o.writesInput ?? skip(o.writesReason ?? 'no abonnement on zaken, documenten and besluiten');
+  return { auth: input.auth, path: new URL(input.callbackUrl).pathname };
+}
+
+/** The first message at the writes abonnement's callback about this resource with this actie (within 15 s). */
+const writeMessage = (ctx: TestContext, url: string, actie: string) => messageFor(reachableReceiver(ctx), writesAbonnement(ctx).path, url, actie);
+
 /** The message for this resource and actie, checked against `want` and the abonnement's auth. */
-async function expectDelivered(ctx: TestContext, url: string, actie: string, want: Expected, auth: string): Promise<Received> {
-  const receiver = reachableReceiver(ctx);
-  const m = await messageFor(receiver, url, actie);
-  if (!m) return fail(`no notification (actie ${actie}) of ${url} reached the receiver within 15 s (${receiver.received.length} received)`);
+async function expectDelivered(ctx: TestContext, url: string, actie: string, want: Expected): Promise<Received> {
+  const { auth } = writesAbonnement(ctx);
+  const m = await writeMessage(ctx, url, actie);
+  if (!m) return fail(`no notification (actie ${actie}) of ${url} reached the abonnement's callback within 15 s (${reachableReceiver(ctx).received.length} received)`);
   expectMessage(m, want);
   checkAuth(m, auth);
   return m;
@@ -50,52 +60,49 @@ const zaakStory = (ctx: TestContext): Promise<ZaakStory> => once(ctx, 'nrc.write
 const zaakKenmerken = (s: ZaakStory) => ({ bronorganisatie: s.org, zaaktype: s.zaaktype, vertrouwelijkheidaanduiding: 'openbaar' });
 const onZaak = (s: ZaakStory, resource: string): Expected => ({ kanaal: 'zaken', resource, hoofdObject: s.zaak.url, kenmerken: zaakKenmerken(s) });
 
-/** The auth of the abonnement on documenten and besluiten, or a skip saying why there is none. */
-const writesAuth = (ctx: TestContext): string => nrc(ctx).writesInput?.auth ?? skip(nrc(ctx).writesReason ?? 'no abonnement on documenten and besluiten');
-
 export const writesGroup: GroupDef = {
   id: 'nrc.writes', api: 'notificaties', title: 'Notificaties: every write is published',
   tests: [
     h('nrc.writes.status-create', 'Creating a status publishes on kanaal zaken: resource status, actie create, resourceUrl the status, hoofdObject its zaak, the zaak\'s kenmerken', ['api-015', 'nrc-003'], async (ctx) => {
       const s = await zaakStory(ctx);
-      await expectDelivered(ctx, s.status.url, 'create', onZaak(s, 'status'), nrc(ctx).abonnementInput.auth);
+      await expectDelivered(ctx, s.status.url, 'create', onZaak(s, 'status'));
     }),
     h('nrc.writes.zaak-update', 'A PATCH of a zaak publishes on kanaal zaken: resource zaak, actie partial_update, hoofdObject and resourceUrl the zaak', ['api-015', 'nrc-003'], async (ctx) => {
       const s = await zaakStory(ctx);
-      await expectDelivered(ctx, s.zaak.url, 'partial_update', onZaak(s, 'zaak'), nrc(ctx).abonnementInput.auth);
+      await expectDelivered(ctx, s.zaak.url, 'partial_update', onZaak(s, 'zaak'));
     }),
     h('nrc.writes.zaak-destroy', 'Deleting a zaak publishes on kanaal zaken: resource zaak, actie destroy, hoofdObject and resourceUrl the zaak', ['api-015', 'nrc-003'], async (ctx) => {
       const s = await zaakStory(ctx);
-      await expectDelivered(ctx, s.zaak.url, 'destroy', onZaak(s, 'zaak'), nrc(ctx).abonnementInput.auth);
+      await expectDelivered(ctx, s.zaak.url, 'destroy', onZaak(s, 'zaak'));
     }),
     h('nrc.writes.zaak-order', 'The messages about one zaak arrive in the order of its writes: create, status create, partial_update, destroy', ['api-015'], async (ctx) => {
       const s = await zaakStory(ctx);
       const receiver = reachableReceiver(ctx);
+      const { path } = writesAbonnement(ctx);
       const steps: [string, string][] = [[s.zaak.url, 'create'], [s.status.url, 'create'], [s.zaak.url, 'partial_update'], [s.zaak.url, 'destroy']];
-      for (const [url, actie] of steps) if (!(await messageFor(receiver, url, actie))) fail(`no ${actie} of ${url} within 15 s: the order cannot be checked`);
-      const path = (await messageFor(receiver, s.zaak.url, 'create'))!.path;
+      for (const [url, actie] of steps) if (!(await writeMessage(ctx, url, actie))) fail(`no ${actie} of ${url} within 15 s: the order cannot be checked`);
       const arrived = receiver.received.filter((m) => m.path === path && steps.some(([url]) => pathOf(m.body?.resourceUrl) === pathOf(url)))
         .map((m) => `${m.body?.resource} ${m.body?.actie}`);
       check(JSON.stringify(arrived) === JSON.stringify(['zaak create', 'status create', 'zaak partial_update', 'zaak destroy']), `the messages about the zaak arrived as ${arrived.join(', ')}`);
     }),
     h('nrc.writes.document-create', 'Creating a document publishes on kanaal documenten: resource enkelvoudiginformatieobject, actie create, hoofdObject and resourceUrl the document, kenmerken bronorganisatie, informatieobjecttype, vertrouwelijkheidaanduiding', ['api-015', 'nrc-003'], async (ctx) => {
-      const auth = writesAuth(ctx);
+      writesAbonnement(ctx);
       const org = nrc(ctx).bronorganisatie;
       const iot = published(ctx, 'informatieobjecttype');
       const res = await ctx.http.post(`${needApi(ctx, 'documenten')}/enkelvoudiginformatieobjecten`, documentBody(org, iot));
       expectStatus(res, 201);
       ctx.cleanup(res.body.url);
       await expectDelivered(ctx, res.body.url, 'create', { kanaal: 'documenten', resource: 'enkelvoudiginformatieobject', hoofdObject: res.body.url,
-        kenmerken: { bronorganisatie: org, informatieobjecttype: iot, vertrouwelijkheidaanduiding: 'openbaar' } }, auth);
+        kenmerken: { bronorganisatie: org, informatieobjecttype: iot, vertrouwelijkheidaanduiding: 'openbaar' } });
     }),
     h('nrc.writes.besluit-create', 'Creating a besluit publishes on kanaal besluiten: resource besluit, actie create, hoofdObject and resourceUrl the besluit, kenmerken verantwoordelijkeOrganisatie, besluittype', ['api-015', 'nrc-003'], async (ctx) => {
-      const auth = writesAuth(ctx);
+      writesAbonnement(ctx);
       const org = nrc(ctx).bronorganisatie;
       const besluittype = published(ctx, 'besluittype');
       const res = await ctx.http.post(`${needApi(ctx, 'besluiten')}/besluiten`, { verantwoordelijkeOrganisatie: org, besluittype, datum: '2024-01-15', ingangsdatum: '2024-02-01', toelichting: 'ZGW conformance api-015' });
       expectStatus(res, 201);
       ctx.cleanup(res.body.url);
-      await expectDelivered(ctx, res.body.url, 'create', { kanaal: 'besluiten', resource: 'besluit', hoofdObject: res.body.url, kenmerken: { verantwoordelijkeOrganisatie: org, besluittype } }, auth);
+      await expectDelivered(ctx, res.body.url, 'create', { kanaal: 'besluiten', resource: 'besluit', hoofdObject: res.body.url, kenmerken: { verantwoordelijkeOrganisatie: org, besluittype } });
     }),
   ],
 };

@@ -27,9 +27,12 @@ export function reachableReceiver(ctx: TestContext): Receiver {
   return o.receiver;
 }
 
-/** The first message at the receiver for the resource at `url` with this actie. */
-export const messageFor = (r: Receiver, url: string, actie: string) =>
-  r.waitFor((m) => pathOf(m.body?.resourceUrl) === pathOf(url) && m.body?.actie === actie);
+/** The first message at the callback `path` of the receiver for the resource at `url` with this actie. */
+export const messageFor = (r: Receiver, path: string, url: string, actie: string) =>
+  r.waitFor((m) => m.path === path && pathOf(m.body?.resourceUrl) === pathOf(url) && m.body?.actie === actie);
+
+/** The callback path of the run's abonnement on zaken. */
+const mainPath = (ctx: TestContext) => new URL(nrc(ctx).abonnementInput.callbackUrl).pathname;
 
 export function checkAuth(m: Received, auth: string) {
   check(m.headers.authorization === auth, `the message arrived with Authorization ${JSON.stringify(m.headers.authorization)}, not the abonnement's auth`);
@@ -103,7 +106,7 @@ export const deliveryGroup: GroupDef = {
       const ours = `${ctx.clients.runId}-0000-4000-8000-000000000002`;
       expectStatus(await ctx.http.post(`${ctx.apis.notificaties}/notificaties`, message(elfproef(), other)), 200, 201);
       expectStatus(await ctx.http.post(`${ctx.apis.notificaties}/notificaties`, message(o.bronorganisatie, ours)), 200, 201);
-      const m = await messageFor(receiver, `https://zaken.example.com/api/v1/zaken/${ours}`, 'create');
+      const m = await messageFor(receiver, mainPath(ctx), `https://zaken.example.com/api/v1/zaken/${ours}`, 'create');
       check(m, `no message for the run's bronorganisatie reached the receiver within 15 s (${receiver.received.length} received)`);
       checkAuth(m!, o.abonnementInput.auth);
       await new Promise((ok) => setTimeout(ok, 500));
@@ -118,7 +121,7 @@ export const deliveryGroup: GroupDef = {
       const res = await ctx.http.post(`${ctx.apis.zaken}/zaken`, { bronorganisatie: org, verantwoordelijkeOrganisatie: org, zaaktype, startdatum: '2024-01-15', vertrouwelijkheidaanduiding: 'openbaar', omschrijving: 'ZGW conformance notificatie' });
       expectStatus(res, 201);
       ctx.cleanup(res.body.url);
-      const m = await messageFor(receiver, res.body.url, 'create');
+      const m = await messageFor(receiver, mainPath(ctx), res.body.url, 'create');
       if (!m) return check(false, `no notification of the new zaak reached the receiver within 15 s (${receiver.received.length} received)`);
       expectMessage(m, { kanaal: 'zaken', resource: 'zaak', hoofdObject: res.body.url, kenmerken: { bronorganisatie: org, zaaktype, vertrouwelijkheidaanduiding: 'openbaar' } });
       checkAuth(m, o.abonnementInput.auth);
