@@ -90,7 +90,7 @@ const audited = { headers: { 'X-Audit-Toelichting': TOELICHTING } };
 export const zakenAuditGroup: GroupDef = {
   id: 'zrc.audittrail-content', api: 'zaken', title: 'Zaken audit trail: what each write records',
   tests: [
-    h('api.audit.zaak', "A zaak's audit trail records, in order, its create (201), a PATCH (200, oud and nieuw omschrijving, X-Audit-Toelichting) and a rol's create and delete (204, nieuw null), each with the zaak as hoofdObject, the resource and its URL, and the calling applicatie and user", ['api-009'], async (ctx) => {
+    h('api.audit.zaak', "A zaak's audit trail records, in order, its create (201), a PATCH (200, oud and nieuw omschrijving, X-Audit-Toelichting) and a rol's create and delete (204, nieuw null), each with the zaak as hoofdObject, the resource and its URL, and the calling applicatie and user; once the zaak is deleted its trail is gone", ['api-009'], async (ctx) => {
       const zaaktype = ctx.fixtures.get('catalogi')?.objects['published.zaaktype']?.url ?? skip('no published zaaktype (Catalogi fixtures)');
       const roltype = ctx.fixtures.get('catalogi')?.objects['published.roltype']?.url ?? skip('no published roltype (Catalogi fixtures)');
       const who = await writer(ctx, 'zrc', 'zaaktype', zaaktype);
@@ -108,6 +108,11 @@ export const zakenAuditGroup: GroupDef = {
         { actie: 'create', resultaat: 201, resources: ['rol'], url: rol.url, oud: null, nieuw: { url: rol.url } },
         { actie: 'destroy', resultaat: 204, resources: ['rol'], url: rol.url, oud: { url: rol.url }, nieuw: null },
       ], who);
+      // Deleting the zaak itself writes no entry it could be read from: its trail goes with it (zrc-023).
+      expectStatus(await ctx.http.request({ method: 'DELETE', url: zaak.url, ...as }), 204);
+      const after = await ctx.http.get(`${zaak.url}/audittrail`);
+      const left = Array.isArray(after.body) ? after.body.length : after.body?.count;
+      check(after.status === 404 || (after.status === 200 && left === 0), `${describeRes(after)}: the deleted zaak still has an audit trail (${left} entries)`);
     }),
   ],
 };
