@@ -39,6 +39,8 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
   const report: RunReport = { startedAt: new Date(started).toISOString(), durationMs: 0, apis: {}, results: [], setup: [], cleanup: [] };
   const toClean: string[] = [];
   const cleanup = (url: string) => { if (!toClean.includes(url)) toClean.push(url); };
+  const finishers: (() => Promise<unknown>)[] = [];
+  const atEnd = (fn: () => Promise<unknown>) => { finishers.push(fn); };
   const setupLog: Exchange[] = [];
   const http = new Http(o.credentials, setupLog);
   const step = async (name: string, fn: () => Promise<void>) => {
@@ -70,7 +72,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
     const build = BUILDERS[api];
     if (!build) { fixtures.unavailable(api, `the suite has no fixtures for ${api} yet`); continue; }
     try {
-      fixtures.set(api, await build({ http, base: apis[api]!, contract: contracts[api]!, cleanup, selectielijst, runId: clients.runId, fixtures }, async (name, fn) => {
+      fixtures.set(api, await build({ http, base: apis[api]!, contract: contracts[api]!, cleanup, atEnd, selectielijst, runId: clients.runId, fixtures }, async (name, fn) => {
         try { await step(name, fn); } catch (e) { if (!name.includes('Selectielijst')) throw e; }
       }));
     } catch (e) {
@@ -86,6 +88,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
   report.groups = Object.fromEntries(groups.map((g) => [g.id, g.title]));
   report.results = await runGroups(groups, ctx, { only: o.only, onResult: o.onResult });
 
+  for (const finish of finishers) await finish().catch(() => undefined);
   for (const url of toClean.reverse()) {
     try {
       const res = await http.request({ method: 'DELETE', url });

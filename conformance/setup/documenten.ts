@@ -1,11 +1,13 @@
 // Documenten fixtures: one enkelvoudiginformatieobject of this run (published informatieobjecttype
 // from the Catalogi fixtures, unique bronorganisatie, a small base64 inhoud) with a gebruiksrecht and
-// its audit trail and a verzending, fresh bodies for more, and the scoping documents.
+// its audit trail and a verzending, a document with a pending chunked upload (its first bestandsdeel
+// is the bestandsdeel fixture), fresh bodies for more, and the scoping documents.
 // With Zaken, the run's zaak is linked to a new document (setup/links.ts): its mirror is the
 // objectinformatieobject fixture. New ones need a relation at the source (drc-004): no create body.
 import { createOrThrow, elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
 import { buildScopedDocumenten, documentBody } from './scoping.js';
 import { linkZaakDocument } from './links.js';
+import { finishUpload, startUpload } from './bestandsdelen.js';
 
 const EIO = '/enkelvoudiginformatieobjecten';
 
@@ -35,6 +37,15 @@ export async function buildDocumenten(env: FixtureEnv, step: (name: string, fn: 
     verzendingInput = verzending(objects.document.url);
     objects.verzending = await createOrThrow(env, `${env.base}/verzendingen`, verzendingInput);
   }).catch(() => undefined);
+  // Optional: without it only the generated bestandsdeel tests skip. The upload stays pending (its
+  // parts exist) until the end of the run, then is finished so the document unlocks and can go.
+  await step('documenten: a document with bestandsomvang and no inhoud, its bestandsdelen pending (chunked upload)', async () => {
+    const { res, upload } = await startUpload(env.http, env.base, org, iot);
+    if (!upload?.parts.length) throw new Error(`POST ${EIO} with bestandsomvang: ${res.status}, no bestandsdelen ${res.text.slice(0, 300)}`);
+    env.cleanup(upload.document.url);
+    objects.upload = upload;
+    env.atEnd?.(() => finishUpload(env.http, upload));
+  }).catch(() => undefined);
   const zaken = env.fixtures?.get('zaken')?.objects;
   if (zaken?.['/zaken']) {
     await step('documenten: the run\'s zaak linked to a new document (zaakinformatieobject, mirrored as an objectinformatieobject)', async () => {
@@ -62,6 +73,7 @@ export async function buildDocumenten(env: FixtureEnv, step: (name: string, fn: 
       '/gebruiksrechten/{uuid}': objects.gebruiksrecht?.url,
       '/verzendingen/{uuid}': objects.verzending?.url,
       '/objectinformatieobjecten/{uuid}': objects.objectinformatieobject?.url,
+      '/bestandsdelen/{uuid}': objects.upload?.parts[0]?.url,
     } as Record<string, string | undefined>)[path],
     listQuery: (collection) => (collection === EIO ? `bronorganisatie=${org}` : ['/gebruiksrechten', '/verzendingen'].includes(collection) ? `informatieobject=${encodeURIComponent(objects.document?.url ?? '')}` : ''),
     createBody: async (op) => (op.path === '/verzendingen' && !objects.verzending ? undefined : bodyFor[op.path]?.(objects.document.url)),

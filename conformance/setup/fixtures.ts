@@ -26,6 +26,8 @@ export interface FixtureEnv {
   base: string;
   contract: Contract;
   cleanup: (url: string) => void;
+  /** Run `fn` at the end of the run, before the cleanup's DELETEs (e.g. finish an upload so its document unlocks). */
+  atEnd?: (fn: () => Promise<unknown>) => void;
   selectielijst?: string;
   runId: string;
   /** The fixtures of the APIs built before this one (Catalogi first), for cross-API references. */

@@ -4,6 +4,9 @@
 // receiver must see as Authorization header (nrc-003). Kanalen cannot be deleted through the API,
 // so the suite makes none (the generated kanaal create test skips). The generated POST /notificaties
 // tests publish a message about a zaak at zaken.example.com for this run's bronorganisatie.
+// A second abonnement, on the kanalen zaken, documenten and besluiten (filtered to the same organisation
+// as bronorganisatie and verantwoordelijkeOrganisatie), at a callback of its own, is what the nrc.writes
+// tests follow.
 import { randomBytes } from 'node:crypto';
 import { createOrThrow, elfproef, type ApiFixtures, type FixtureEnv } from './fixtures.js';
 import { startReceiver, type Receiver } from './receiver.js';
@@ -33,6 +36,14 @@ export async function buildNotificaties(env: FixtureEnv, step: (name: string, fn
     objects.abonnementInput = abonnement(receiver);
     objects.abonnement = await createOrThrow(env, `${env.base}/abonnement`, objects.abonnementInput);
   });
+  // Optional: without it only the nrc.writes tests skip.
+  await step('notificaties: an abonnement on the kanalen zaken, documenten and besluiten for this run\'s organisation', async () => {
+    if (!objects.receiver) throw new Error('no receiver');
+    objects.writesInput = abonnement(objects.receiver, {
+      kanalen: [{ naam: 'zaken', filters: { bronorganisatie } }, { naam: 'documenten', filters: { bronorganisatie } }, { naam: 'besluiten', filters: { verantwoordelijkeOrganisatie: bronorganisatie } }],
+    });
+    objects.writesAbonnement = await createOrThrow(env, `${env.base}/abonnement`, objects.writesInput);
+  }).catch((e: Error) => { objects.writesReason = `no abonnement on zaken, documenten and besluiten: ${e.message}`; });
   return {
     objects,
     detail: (path) => (path === '/abonnement/{uuid}' ? objects.abonnement?.url : path === '/kanaal/{uuid}' ? objects.kanaal?.url : undefined),

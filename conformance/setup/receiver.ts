@@ -1,9 +1,10 @@
 // The suite's own notification receiver (nrc-003): a small HTTP server on 127.0.0.1 that answers
 // 204 to every POST (Open Notificaties checks a callbackUrl that way when an abonnement is made)
-// and keeps what arrived, so tests can wait for the message a write should produce.
+// and keeps what arrived, so tests can wait for the message a write should produce. For the retry
+// test it answers 500 to the first POST on a path it is told to fail once.
 import { createServer, type Server } from 'node:http';
 
-export interface Received { path: string; headers: Record<string, string>; body: any; at: number }
+export interface Received { path: string; headers: Record<string, string>; body: any; at: number; /** What the receiver answered. */ status: number }
 
 export interface Receiver {
   /** Base URL, `http://127.0.0.1:<port>`. */
@@ -11,6 +12,8 @@ export interface Receiver {
   received: Received[];
   /** The first message (already there or arriving within `ms`) for which `match` holds, or undefined. */
   waitFor(match: (r: Received) => boolean, ms?: number): Promise<Received | undefined>;
+  /** Answer 500 to the first POST that arrives on this path (a failed delivery the server should retry). */
+  failOnce(path: string): void;
   close(): Promise<void>;
 }
 
@@ -19,12 +22,15 @@ const parse = (s: string) => { try { return JSON.parse(s); } catch { return s; }
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
   const waiters = new Set<() => void>();
+  const failing = new Set<string>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      received.push({ path: req.url ?? '/', headers, body: parse(Buffer.concat(chunks).toString('utf8')), at: Date.now() });
-      res.writeHead(req.method === 'POST' ? 204 : 200).end();
+      const path = req.url ?? '/';
+      const status = req.method !== 'POST' ? 200 : failing.delete(path) ? 500 : 204;
+      received.push({ path, headers, body: parse(Buffer.concat(chunks).toString('utf8')), at: Date.now(), status });
+      res.writeHead(status).end();
       for (const w of waiters) w();
     });
   });
@@ -44,6 +50,7 @@ export async function startReceiver(): Promise<Receiver> {
         check();
       });
     },
+    failOnce: (path) => { failing.add(path); },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
 }

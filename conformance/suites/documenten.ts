@@ -7,22 +7,22 @@ import type { CatalogiBodies } from '../setup/catalogi.js';
 import { documentBody } from '../setup/scoping.js';
 
 const h = (id: string, title: string, rules: string[], run: TestDef['run']): TestDef => ({ id, title, rules, kind: 'handwritten', run });
-const EIO = '/enkelvoudiginformatieobjecten';
-const drc = (ctx: TestContext) => ctx.fixtures.get('documenten')?.objects ?? skip(ctx.fixtures.reason('documenten'));
-const ztc = (ctx: TestContext) => ctx.fixtures.get('catalogi')?.objects ?? skip(ctx.fixtures.reason('catalogi'));
-const body = (ctx: TestContext, extra: Record<string, unknown> = {}) =>
+export const EIO = '/enkelvoudiginformatieobjecten';
+export const drc = (ctx: TestContext) => ctx.fixtures.get('documenten')?.objects ?? skip(ctx.fixtures.reason('documenten'));
+export const ztc = (ctx: TestContext) => ctx.fixtures.get('catalogi')?.objects ?? skip(ctx.fixtures.reason('catalogi'));
+export const body = (ctx: TestContext, extra: Record<string, unknown> = {}) =>
   documentBody(drc(ctx).bronorganisatie, ztc(ctx)['published.informatieobjecttype']?.url ?? skip('no published informatieobjecttype'), extra);
 
 /** A fresh document of this run (the tests change or lock it, so not the shared fixture). */
-async function fresh(ctx: TestContext): Promise<any> {
-  const res = await ctx.http.post(`${ctx.apis.documenten}${EIO}`, body(ctx));
+export async function fresh(ctx: TestContext, extra: Record<string, unknown> = {}): Promise<any> {
+  const res = await ctx.http.post(`${ctx.apis.documenten}${EIO}`, body(ctx, extra));
   if (res.status !== 201) return skip(`could not create a document (${describeRes(res)}: ${res.text.slice(0, 200)})`);
   ctx.cleanup(res.body.url);
   return res.body;
 }
 
 /** Lock the document, run `fn` with the lock id, and unlock again (a locked document cannot be deleted at cleanup, drc-008). */
-async function whileLocked(ctx: TestContext, doc: any, fn: (lock: string) => Promise<void>): Promise<void> {
+export async function whileLocked(ctx: TestContext, doc: any, fn: (lock: string) => Promise<void>): Promise<void> {
   const res = await ctx.http.post(`${doc.url}/lock`, {});
   expectStatus(res, 200);
   const lock = res.body?.lock;
@@ -34,7 +34,7 @@ async function whileLocked(ctx: TestContext, doc: any, fn: (lock: string) => Pro
   }
 }
 
-const patch = (ctx: TestContext, url: string, b: Record<string, unknown>) => ctx.http.request({ method: 'PATCH', url, body: b });
+export const patch = (ctx: TestContext, url: string, b: Record<string, unknown>) => ctx.http.request({ method: 'PATCH', url, body: b });
 
 export const documentenGroup: GroupDef = {
   id: 'drc.rules', api: 'documenten', title: 'Documenten rules: lock, versions, types',

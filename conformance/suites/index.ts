@@ -6,8 +6,11 @@ import { catalogiGroup } from './catalogi.js';
 import { relationsGroup, resultaattypeGroup, versionsGroup } from './catalogi-rules.js';
 import { besluitenGroup } from './besluiten.js';
 import { documentenGroup } from './documenten.js';
+import { documentenAuditGroup, zakenAuditGroup } from './audittrail.js';
+import { bestandsdelenGroup, documentExpandGroup, documentRelationsGroup } from './documenten-files.js';
 import { zakenGroup } from './zaken.js';
 import { deliveryGroup, notificatiesGroup } from './notificaties.js';
+import { retryGroup, writesGroup } from './notificaties-writes.js';
 import { archiverenGroup, lifecycleGroup } from './zaken-lifecycle.js';
 import { relationsGroup as zakenRelationsGroup } from './zaken-relations.js';
 import { fieldsGroup, klantinteractiesGroup } from './zaken-fields.js';
@@ -21,5 +24,8 @@ export function handwrittenGroups(api: ApiName): GroupDef[] {
       fieldsGroup, klantinteractiesGroup, deleteGroup], documenten: [documentenScopingGroup, documentenGroup], besluiten: [besluitenGroup, besluitenScopingGroup],
     notificaties: [notificatiesGroup, deliveryGroup],
   };
-  return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? [])];
+  // Audit-trail content, Documenten files and relations, notifications of every write (issue #6, round 3).
+  const more: Partial<Record<ApiName, GroupDef[]>> = { zaken: [zakenAuditGroup], documenten: [documentRelationsGroup, documentExpandGroup, bestandsdelenGroup, documentenAuditGroup],
+    notificaties: [writesGroup, retryGroup] };
+  return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? []), ...(more[api] ?? [])];
 }

@@ -7,10 +7,10 @@ import { elfproef } from '../setup/fixtures.js';
 import type { Received, Receiver } from '../setup/receiver.js';
 
 const h = (id: string, title: string, rules: string[], run: TestDef['run']): TestDef => ({ id, title, rules, kind: 'handwritten', run });
-const nrc = (ctx: TestContext) => ctx.fixtures.get('notificaties')?.objects ?? skip(ctx.fixtures.reason('notificaties'));
-const pathOf = (url: unknown) => { try { return new URL(String(url)).pathname; } catch { return String(url); } };
+export const nrc = (ctx: TestContext) => ctx.fixtures.get('notificaties')?.objects ?? skip(ctx.fixtures.reason('notificaties'));
+export const pathOf = (url: unknown) => { try { return new URL(String(url)).pathname; } catch { return String(url); } };
 
-async function newAbonnement(ctx: TestContext, body: Record<string, any>) {
+export async function newAbonnement(ctx: TestContext, body: Record<string, any>) {
   const res = await ctx.http.post(`${ctx.apis.notificaties}/abonnement`, body);
   if (typeof res.body?.url === 'string') ctx.cleanup(res.body.url);
   return res;
@@ -20,19 +20,37 @@ async function newAbonnement(ctx: TestContext, body: Record<string, any>) {
  * The receiver, when the server can reach it: it listens on 127.0.0.1 of the machine running the
  * suite, which a server elsewhere cannot call back.
  */
-function reachableReceiver(ctx: TestContext): Receiver {
+export function reachableReceiver(ctx: TestContext): Receiver {
   const o = nrc(ctx);
   const host = new URL(ctx.apis.notificaties!).hostname;
   if (!['localhost', '127.0.0.1', '[::1]'].includes(host)) skip(`the server at ${host} cannot reach the suite's receiver on 127.0.0.1`);
   return o.receiver;
 }
 
-/** The first message at the receiver for the resource at `url` with this actie. */
-const messageFor = (r: Receiver, url: string, actie: string) =>
-  r.waitFor((m) => pathOf(m.body?.resourceUrl) === pathOf(url) && m.body?.actie === actie);
+/** The first message at the callback `path` of the receiver for the resource at `url` with this actie. */
+export const messageFor = (r: Receiver, path: string, url: string, actie: string) =>
+  r.waitFor((m) => m.path === path && pathOf(m.body?.resourceUrl) === pathOf(url) && m.body?.actie === actie);
 
-function checkAuth(m: Received, auth: string) {
+/** The callback path of the run's abonnement on zaken. */
+const mainPath = (ctx: TestContext) => new URL(nrc(ctx).abonnementInput.callbackUrl).pathname;
+
+export function checkAuth(m: Received, auth: string) {
   check(m.headers.authorization === auth, `the message arrived with Authorization ${JSON.stringify(m.headers.authorization)}, not the abonnement's auth`);
+}
+
+/** What a message must say (URLs compared by path); its aanmaakdatum must be a date-time. */
+export interface Expected { kanaal: string; resource: string; hoofdObject: string; kenmerken: Record<string, string> }
+
+const isUrl = (v: string) => /^https?:\/\//.test(v);
+
+export function expectMessage(m: Received, want: Expected): void {
+  const b = m.body;
+  const same = (got: unknown, v: string) => (isUrl(v) ? pathOf(got) === pathOf(v) : got === v);
+  const wrong = Object.entries({ kanaal: [b.kanaal, want.kanaal], resource: [b.resource, want.resource], hoofdObject: [b.hoofdObject, want.hoofdObject],
+    ...Object.fromEntries(Object.entries(want.kenmerken).map(([k, v]) => [`kenmerken.${k}`, [b.kenmerken?.[k], v]])) })
+    .filter(([, [got, v]]) => !same(got, v as string));
+  check(!wrong.length, `message ${JSON.stringify(b)}: ${wrong.map(([k, [got, v]]) => `${k} ${got}, expected ${v}`).join('; ')}`);
+  check(!Number.isNaN(Date.parse(b.aanmaakdatum)), `aanmaakdatum ${b.aanmaakdatum} is no date-time`);
 }
 
 export const notificatiesGroup: GroupDef = {
@@ -88,7 +106,7 @@ export const deliveryGroup: GroupDef = {
       const ours = `${ctx.clients.runId}-0000-4000-8000-000000000002`;
       expectStatus(await ctx.http.post(`${ctx.apis.notificaties}/notificaties`, message(elfproef(), other)), 200, 201);
       expectStatus(await ctx.http.post(`${ctx.apis.notificaties}/notificaties`, message(o.bronorganisatie, ours)), 200, 201);
-      const m = await messageFor(receiver, `https://zaken.example.com/api/v1/zaken/${ours}`, 'create');
+      const m = await messageFor(receiver, mainPath(ctx), `https://zaken.example.com/api/v1/zaken/${ours}`, 'create');
       check(m, `no message for the run's bronorganisatie reached the receiver within 15 s (${receiver.received.length} received)`);
       checkAuth(m!, o.abonnementInput.auth);
       await new Promise((ok) => setTimeout(ok, 500));
@@ -103,14 +121,9 @@ export const deliveryGroup: GroupDef = {
       const res = await ctx.http.post(`${ctx.apis.zaken}/zaken`, { bronorganisatie: org, verantwoordelijkeOrganisatie: org, zaaktype, startdatum: '2024-01-15', vertrouwelijkheidaanduiding: 'openbaar', omschrijving: 'ZGW conformance notificatie' });
       expectStatus(res, 201);
       ctx.cleanup(res.body.url);
-      const m = await messageFor(receiver, res.body.url, 'create');
+      const m = await messageFor(receiver, mainPath(ctx), res.body.url, 'create');
       if (!m) return check(false, `no notification of the new zaak reached the receiver within 15 s (${receiver.received.length} received)`);
-      const b = m.body;
-      const wrong = Object.entries({ kanaal: [b.kanaal, 'zaken'], resource: [b.resource, 'zaak'], hoofdObject: [pathOf(b.hoofdObject), pathOf(res.body.url)],
-        'kenmerken.bronorganisatie': [b.kenmerken?.bronorganisatie, org], 'kenmerken.zaaktype': [pathOf(b.kenmerken?.zaaktype), pathOf(zaaktype)],
-        'kenmerken.vertrouwelijkheidaanduiding': [b.kenmerken?.vertrouwelijkheidaanduiding, 'openbaar'] }).filter(([, [got, want]]) => got !== want);
-      check(!wrong.length, `message ${JSON.stringify(b)}: ${wrong.map(([k, [got, want]]) => `${k} ${got}, expected ${want}`).join('; ')}`);
-      check(!Number.isNaN(Date.parse(b.aanmaakdatum)), `aanmaakdatum ${b.aanmaakdatum} is no date-time`);
+      expectMessage(m, { kanaal: 'zaken', resource: 'zaak', hoofdObject: res.body.url, kenmerken: { bronorganisatie: org, zaaktype, vertrouwelijkheidaanduiding: 'openbaar' } });
       checkAuth(m, o.abonnementInput.auth);
     }),
   ],

@@ -6,9 +6,16 @@ export interface Exchange {
   path: string;
   query: URLSearchParams;
   headers: Record<string, string>;
+  /** The body as text; a body that is not text (multipart, a file) holds its bytes one character each (latin1). */
   body: string;
+  binary?: boolean;
 }
-export interface Answer { status: number; headers: Record<string, string>; body: string }
+export interface Answer { status: number; headers: Record<string, string>; body: string; binary?: boolean }
+
+/** Bodies of these types are text (UTF-8); any other body is carried byte for byte. */
+export const isText = (contentType: string | undefined) => !contentType || /json|text|yaml|xml|x-www-form-urlencoded/i.test(contentType);
+/** A body string back to the bytes it stands for. */
+export const bytesOf = (body: string, binary?: boolean) => Buffer.from(body, binary ? 'latin1' : 'utf8');
 /** Sends an exchange to the compliant server behind the proxy, unchanged. */
 export type Forward = (x: Exchange) => Promise<Answer>;
 
@@ -58,5 +65,9 @@ export function algOf(token: string | undefined): string | undefined {
   try { return JSON.parse(Buffer.from(token!.split('.')[0], 'base64url').toString()).alg; } catch { return undefined; }
 }
 let adminId = '';
+let proxyOrigin = '';
+/** The proxy's own origin (`http://127.0.0.1:<port>`), for faults that route a callback through it. */
+export const setProxyOrigin = (origin: string) => { proxyOrigin = origin; };
+export const proxyOriginOf = () => proxyOrigin;
 export const setAdminId = (id: string) => { adminId = id; };
 export const isAdmin = (x: Exchange) => clientOf(x) === adminId;

@@ -4,11 +4,12 @@
 // URLs are rewritten both ways, so the suite sees only the proxy.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mintToken, type Credentials } from '../core/token.js';
-import { AC, algOf, BRC, clientOf, codes, is, isAdmin, json, noAuth, parse, parses, serverError, setAdminId, tokenOf, ZRC, ZTC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
+import { AC, algOf, BRC, bytesOf, clientOf, codes, is, isAdmin, isText, json, noAuth, parse, parses, serverError, setAdminId, setProxyOrigin, tokenOf, ZRC, ZTC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
 import { SCOPING_FAULTS } from './faults-scoping.js';
 import { DOCUMENTEN_FAULTS } from './faults-documenten.js';
 import { NOTIFICATIES_FAULTS, ZAKEN_BEHAVIOUR_FAULTS } from './faults-behaviour.js';
 import { ZAKEN_FIELDS_FAULTS } from './faults-zaken.js';
+import { AUDIT_FAULTS, DOCUMENT_EFFECT_FAULTS, NOTIFICATIE_EFFECT_FAULTS } from './faults-effects.js';
 
 export type { Answer, Exchange, Fault } from './fault-kit.js';
 
@@ -206,11 +207,14 @@ export const FAULTS: Fault[] = [
   ...ZAKEN_BEHAVIOUR_FAULTS,
   ...ZAKEN_FIELDS_FAULTS,
   ...NOTIFICATIES_FAULTS,
+  ...DOCUMENT_EFFECT_FAULTS,
+  ...AUDIT_FAULTS,
+  ...NOTIFICATIE_EFFECT_FAULTS,
 ];
 
-const read = (req: IncomingMessage) => new Promise<string>((ok, fail) => {
+const read = (req: IncomingMessage) => new Promise<Buffer>((ok, fail) => {
   const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => ok(Buffer.concat(chunks).toString('utf8'))).on('error', fail);
+  req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => ok(Buffer.concat(chunks))).on('error', fail);
 });
 
 /** Both spellings of an origin: as is, and URL-encoded in a query string. */
@@ -226,15 +230,17 @@ export async function startFaultProxy(backend: string, admin: Credentials, fault
   const adminToken = () => mintToken(admin);
   const forward: Forward = async (x) => {
     const qs = x.query.toString();
-    const r = await fetch(`${backend}${x.path}${qs ? `?${qs}` : ''}`, { method: x.method, headers: x.headers, body: ['GET', 'HEAD'].includes(x.method) ? undefined : x.body, redirect: 'manual' });
-    return { status: r.status, headers: Object.fromEntries(r.headers.entries()), body: await r.text() };
+    const r = await fetch(`${backend}${x.path}${qs ? `?${qs}` : ''}`, { method: x.method, headers: x.headers, body: ['GET', 'HEAD'].includes(x.method) ? undefined : bytesOf(x.body, x.binary), redirect: 'manual' });
+    const binary = !isText(r.headers.get('content-type') ?? undefined);
+    return { status: r.status, headers: Object.fromEntries(r.headers.entries()), body: Buffer.from(await r.arrayBuffer()).toString(binary ? 'latin1' : 'utf8'), binary };
   };
   let origin = '';
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(swap(req.url ?? '/', origin, backend), origin);
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>;
-      let x: Exchange = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body: swap(await read(req), origin, backend) };
+      const binary = !isText(headers['content-type']);
+      let x: Exchange = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body: swap((await read(req)).toString(binary ? 'latin1' : 'utf8'), origin, backend), binary };
       let answer: Answer | undefined;
       for (const f of faults) {
         const changed = await f.request?.(x, adminToken, forward);
@@ -248,7 +254,7 @@ export async function startFaultProxy(backend: string, admin: Credentials, fault
       }
       const out = Object.fromEntries(Object.entries(answer.headers).filter(([k]) => !['content-length', 'transfer-encoding', 'content-encoding', 'connection', 'keep-alive'].includes(k)).map(([k, v]) => [k, swap(v, backend, origin)]));
       res.writeHead(answer.status, out);
-      res.end(x.method === 'HEAD' || answer.status === 304 ? undefined : swap(answer.body, backend, origin));
+      res.end(x.method === 'HEAD' || answer.status === 304 ? undefined : bytesOf(swap(answer.body, backend, origin), answer.binary));
     } catch (e) {
       res.writeHead(502, { 'content-type': 'text/plain' }).end(`fault proxy: ${(e as Error).message}`);
     }
@@ -256,5 +262,6 @@ export async function startFaultProxy(backend: string, admin: Credentials, fault
   await new Promise<void>((ok) => server.listen(0, ok));
   const address = server.address();
   origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+  setProxyOrigin(origin.replace('localhost', '127.0.0.1'));
   return { url: origin, server, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }) };
 }

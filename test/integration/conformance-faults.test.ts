@@ -13,7 +13,12 @@ describe('[conformance] testing the tests: a deliberately non-compliant server',
   let report: RunReport;
   let proxy: FaultProxy;
 
+  // Parts of 1 KiB, so the suite's large file (2500 bytes) comes in three bestandsdelen and a partial
+  // upload can be tested (the config is read per request; the default part is 100 MiB).
+  let partSize = 0;
   before(async () => {
+    partSize = testServer().config.bestandsdeelSize;
+    testServer().config.bestandsdeelSize = 1024;
     const admin = await client();
     proxy = await startFaultProxy(testServer().url, { clientId: admin.clientId, secret: admin.secret });
     report = await runConformance({
@@ -22,7 +27,10 @@ describe('[conformance] testing the tests: a deliberately non-compliant server',
       registerSecretUrl: `${proxy.url}/admin/api/v1/client-secrets/{clientId}`,
     });
   });
-  after(() => proxy?.close());
+  after(() => {
+    testServer().config.bestandsdeelSize = partSize;
+    return proxy?.close();
+  });
 
   it('[conformance] the tests each fault names fail, and only those: every other test passes', () => {
     expect(report.setup.filter((s) => !s.ok).map((s) => s.message)).to.deep.equal([]);

@@ -23,7 +23,12 @@ describe('[conformance] the conformance suite against our server', function () {
   this.timeout(600_000);
   let report: RunReport;
 
+  // Parts of 1 KiB, so the suite's large file (2500 bytes) comes in three bestandsdelen and a partial
+  // upload can be tested (the config is read per request; the default part is 100 MiB).
+  let partSize = 0;
   before(async () => {
+    partSize = testServer().config.bestandsdeelSize;
+    testServer().config.bestandsdeelSize = 1024;
     const admin = await client();
     const { url } = testServer();
     report = await runConformance({
@@ -33,6 +38,7 @@ describe('[conformance] the conformance suite against our server', function () {
     });
     if (process.env.CONFORMANCE_VERBOSE) console.log(consoleReport(report));
   });
+  after(() => { testServer().config.bestandsdeelSize = partSize; });
 
   it('[conformance] every test passes or is skipped for a stated reason: no failures, no errors', () => {
     expect(report.setup.filter((s) => !s.ok), JSON.stringify(report.setup.filter((s) => !s.ok).map((s) => s.message))).to.deep.equal([]);
