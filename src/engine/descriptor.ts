@@ -16,8 +16,14 @@ export interface Column {
 export type ApiObject = Record<string, any>;
 export type Row = Record<string, any>;
 
-/** Applies one query parameter to a knex query builder. */
-export type Filter = (qb: any, value: any, ctx: Ctx) => void;
+/**
+ * Applies one query parameter to a knex query builder. `keyColumn`: the filter is an equality (or
+ * `__in`) on that one column, so it filters a counter table keyed by that column alike (tally).
+ */
+export type Filter = ((qb: any, value: any, ctx: Ctx) => void) & { keyColumn?: string };
+
+/** A filter that is a plain match on `column` (see Filter.keyColumn). */
+export const keyFilter = (column: string, fn: (qb: any, value: any, ctx: Ctx) => void): Filter => Object.assign(fn, { keyColumn: column });
 
 /** Per-type authorisation (zrc-006 and its drc/brc twins), applied by the repository. */
 export interface TypeAuth {

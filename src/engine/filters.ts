@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Ctx } from '../core/types.js';
 import { fieldError } from '../core/errors.js';
-import type { Column, Descriptor, Filter } from './descriptor.js';
+import { keyFilter, type Column, type Descriptor, type Filter } from './descriptor.js';
 
 /** Query parameters that steer the list itself rather than filter it. */
 export const CONTROL_PARAMS = new Set(['page', 'pageSize', 'expand', 'ordering', 'fields']);
@@ -18,7 +18,7 @@ function columnFilter(c: Column, suffix: string): Filter {
   switch (suffix) {
     case '__in':
       // `a,b` as Open Zaak takes it: the contracts type most __in parameters as one string
-      return (qb, v, ctx) => qb.whereIn(col, (Array.isArray(v) ? v : String(v).split(',')).map((x) => stored(c, x, ctx)));
+      return keyFilter(c.column, (qb, v, ctx) => qb.whereIn(col, (Array.isArray(v) ? v : String(v).split(',')).map((x) => stored(c, x, ctx))));
     case '__gt': return (qb, v) => qb.where(col, '>', v);
     case '__gte': return (qb, v) => qb.where(col, '>=', v);
     case '__lt': return (qb, v) => qb.where(col, '<', v);
@@ -28,7 +28,7 @@ function columnFilter(c: Column, suffix: string): Filter {
     case '__icontains': return (qb, v) => qb.whereILike(col, `%${String(v).replace(/[\\%_]/g, '\\$&')}%`);
     default:
       if (c.kind === 'texts') return (qb, v) => qb.whereRaw(`?? @> ?::text[]`, [col, Array.isArray(v) ? v : [v]]);
-      return (qb, v, ctx) => qb.where(col, stored(c, v, ctx));
+      return keyFilter(c.column, (qb, v, ctx) => qb.where(col, stored(c, v, ctx)));
   }
 }
 
@@ -61,22 +61,28 @@ export function buildFilters(desc: Descriptor, paramNames: string[]): Map<string
 
 const isEmpty = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-/** Applies the query's filters; true when any applied (the count then cannot come from a tally). */
-export function applyFilters(qb: Knex.QueryBuilder, filters: Map<string, Filter>, query: Record<string, unknown>, ctx: Ctx, desc?: Descriptor): boolean {
-  let applied = false;
+/** The filters a list applied: each with its value, and whether any could not be told apart (a group filter). */
+export interface Applied {
+  filters: [Filter, unknown][];
+  grouped: boolean;
+}
+
+/** Applies the query's filters and says which (a count may come from a tally only for key-column filters). */
+export function applyFilters(qb: Knex.QueryBuilder, filters: Map<string, Filter>, query: Record<string, unknown>, ctx: Ctx, desc?: Descriptor): Applied {
+  const applied: Applied = { filters: [], grouped: false };
   for (const [name, value] of Object.entries(query)) {
     // Empty values are ignored, as clients written against Open Zaak expect (CONVENTIONS §1).
     if (isEmpty(value)) continue;
     const filter = filters.get(name);
     if (!filter) continue;
     filter(qb, value, ctx);
-    applied = true;
+    applied.filters.push([filter, value]);
   }
   for (const group of desc?.groupFilters ?? []) {
     const values = Object.fromEntries(group.params.filter((p) => !isEmpty(query[p])).map((p) => [p, query[p]]));
     if (Object.keys(values).length) {
       group.apply(qb, values, ctx);
-      applied = true;
+      applied.grouped = true;
     }
   }
   return applied;

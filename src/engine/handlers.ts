@@ -23,7 +23,7 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
   return async (req, ctx) => {
     const r = repo(desc, ctx);
     const qb = r.visible();
-    const filtered = applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx, desc);
+    const applied = applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx, desc);
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);
       const rows = await qb.select('t.*');
@@ -31,7 +31,7 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
       return { status: 200, body: await withExpand(desc, await serialize(desc, rows, ctx), ctx) };
     }
     const page = pageOf(req.query);
-    const count = await r.count(qb, filtered);
+    const count = await r.count(qb, applied);
     applyOrdering(qb, desc, req.query.ordering);
     const rows = await qb.select('t.*').limit(page.size).offset((page.number - 1) * page.size);
     ctx.inzage?.note(desc, rows, 'lezen', ctx);

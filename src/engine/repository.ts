@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Applied } from './filters.js';
 import type { Ctx } from '../core/types.js';
 import type { Descriptor, Row } from './descriptor.js';
 import { consentSql } from '../privacy/toestemming.js';
@@ -25,15 +26,19 @@ export class Repository {
   }
 
   /**
-   * The exact number of rows `qb` (a `visible()` query) selects. With no filter but the
-   * authorisation filter, a resource with a tally sums its counter rows under that same filter
-   * (src/storage/tally.ts): the same answer as `count(*)`, without visiting every row.
+   * The exact number of rows `qb` (a `visible()` query) selects. When the only filters are the
+   * authorisation filter and plain matches on the counter table's key columns (`zaaktype=`,
+   * `maximaleVertrouwelijkheidaanduiding=`), a resource with a tally sums its counter rows under those
+   * same filters (src/storage/tally.ts): the same answer as `count(*)`, without visiting every row.
    */
-  async count(qb: Knex.QueryBuilder, filtered: boolean): Promise<number> {
-    const tallied = this.desc.tally && !filtered && !this.desc.scopedBy && !this.desc.auth?.through && !this.needsConsent;
+  async count(qb: Knex.QueryBuilder, applied: Applied): Promise<number> {
+    const keys = [this.desc.auth?.typeColumn, this.desc.auth?.levelColumn];
+    const onKeys = !applied.grouped && applied.filters.every(([f]) => f.keyColumn !== undefined && keys.includes(f.keyColumn));
+    const tallied = this.desc.tally && onKeys && !this.desc.scopedBy && !this.desc.auth?.through && !this.needsConsent;
     if (!tallied) return Number((await qb.clone().clearOrder().count({ count: '*' }))[0].count);
     const tq = this.db(`${this.desc.tally} as t`);
     this.applyAuth(tq);
+    for (const [filter, value] of applied.filters) filter(tq, value, this.ctx);
     return Number((await tq.sum({ n: 't.n' }))[0].n ?? 0);
   }
 

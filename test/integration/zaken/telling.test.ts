@@ -1,7 +1,8 @@
 // The `count` of GET /zaken stays the exact number of zaken the client may see (zrc-006) while it
 // comes from counter rows per zaaktype × vertrouwelijkheidaanduiding (src/storage/tally.ts):
 // after creates (also concurrent ones), deletes (also by cascade), changes of vertrouwelijkheid and
-// zaaktype, and rolled-back writes; with any other filter it is counted over the zaken.
+// zaaktype, and rolled-back writes; also under filters on those two keys; with any other filter it
+// is counted over the zaken.
 import { expect } from 'chai';
 import { admin, catalogue, createZaak, expectOk, limited, ZRC, type Catalogue } from './fixtures.js';
 import { testServer, type TestClient } from '../../support/server.js';
@@ -46,7 +47,7 @@ describe('[zrc-006] the count of /zaken, from counter rows per zaaktype and vert
     await expectTallyExact();
   };
 
-  it('counts an unfiltered list from the counter rows, a filtered one over the zaken', async () => {
+  it('counts an unfiltered list, or one filtered on zaaktype and vertrouwelijkheid only, from the counter rows; any other filter over the zaken', async () => {
     const c = await admin();
     await createZaak(c, mine.zaaktype.url, { vertrouwelijkheidaanduiding: 'openbaar' });
     const seen: string[] = [];
@@ -57,7 +58,13 @@ describe('[zrc-006] the count of /zaken, from counter rows per zaaktype and vert
       const unfiltered = seen.splice(0).filter((s) => /count|sum/i.test(s));
       expect(unfiltered.some((s) => /from "zaak_telling"/.test(s)), unfiltered.join('\n')).to.equal(true);
       expect(unfiltered.some((s) => /count\(\*\).*from "zaak"/i.test(s)), unfiltered.join('\n')).to.equal(false);
-      await countOf('?maximaleVertrouwelijkheidaanduiding=openbaar');
+      // Filters on the counter rows' own keys (zaaktype, vertrouwelijkheidaanduiding) count from them too.
+      await countOf(`?maximaleVertrouwelijkheidaanduiding=openbaar&zaaktype=${encodeURIComponent(mine.zaaktype.url)}`);
+      const onKeys = seen.splice(0).filter((s) => /count|sum/i.test(s));
+      expect(onKeys.some((s) => /from "zaak_telling"/.test(s)), onKeys.join('\n')).to.equal(true);
+      expect(onKeys.some((s) => /count\(\*\).*from "zaak"/i.test(s)), onKeys.join('\n')).to.equal(false);
+      // Any other filter counts over the zaken.
+      await countOf('?archiefstatus=nog_te_archiveren');
       const filtered = seen.splice(0).filter((s) => /count|sum/i.test(s));
       expect(filtered.some((s) => /count\(\*\).*from "zaak"/i.test(s)), filtered.join('\n')).to.equal(true);
     } finally {
@@ -127,5 +134,8 @@ describe('[zrc-006] the count of /zaken, from counter rows per zaaktype and vert
     expect(await countOf(`?identificatie=${z.identificatie}`)).to.equal(1);
     expect(await countOf('?maximaleVertrouwelijkheidaanduiding=openbaar')).to.equal(Number((await where(['openbaar']))[0].n));
     expect(await countOf(`?zaaktype=${encodeURIComponent(other.zaaktype.url)}`)).to.equal(0);
+    expect(await countOf(`?zaaktype=${encodeURIComponent(mine.zaaktype.url)}`)).to.equal(await truth());
+    expect(await countOf(`?zaaktype=${encodeURIComponent(mine.zaaktype.url)}&maximaleVertrouwelijkheidaanduiding=openbaar`))
+      .to.equal(Number((await where(['openbaar']))[0].n));
   });
 });

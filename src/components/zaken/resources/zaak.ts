@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../core/types.js';
 import { dossier } from '../../../privacy/dossier.js';
-import { col, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
+import { col, keyFilter, ref, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import { VERTROUWELIJKHEID } from '../../../auth/caller.js';
 import { typeObject } from '../types.js';
 import { nextIdentificatie } from '../identificatie.js';
@@ -137,7 +137,7 @@ export const zaak: Descriptor = {
     uuid__in: (qb, v) => qb.whereIn('t.uuid', (Array.isArray(v) ? v : String(v).split(',')).filter(isUuid)),
     zaaktype__not_in: (qb, v, ctx) => qb.whereNotIn('t.zaaktype', (Array.isArray(v) ? v : [v]).map((u: string) => ctx.registry.toStored(u, 'zaaktype'))),
     zaakgeometrie: withinFilter,
-    maximaleVertrouwelijkheidaanduiding: (qb, v) => qb.whereIn('t.vertrouwelijkheidaanduiding', levelsUpTo(String(v))),
+    maximaleVertrouwelijkheidaanduiding: keyFilter('vertrouwelijkheidaanduiding', (qb, v) => qb.whereIn('t.vertrouwelijkheidaanduiding', levelsUpTo(String(v)))),
   },
   groupFilters: [{ params: ROL_FILTER_PARAMS, apply: rolGroupFilter }],
   order: ['-id'],
