@@ -43,3 +43,14 @@ export const isEmbedded = (db: Db) => !(db.client.config.client === 'pg');
 /** Rows an update or delete touched: a number on PostgreSQL, a result object on the embedded database; true when any. */
 export const rowsAffected = (result: unknown): boolean =>
   (typeof result === 'number' ? result : Number((result as { rowCount?: number; affectedRows?: number })?.affectedRows ?? (result as { rowCount?: number })?.rowCount ?? 0)) > 0;
+
+/**
+ * Runs independent queries at once on separate pool connections; inside a transaction (one
+ * connection) one after the other, since a connection runs one statement at a time.
+ */
+export async function allQueries<T extends readonly unknown[]>(db: Knex, queries: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!db.isTransaction) return Promise.all(queries.map((q) => q())) as unknown as Promise<T>;
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q());
+  return out as unknown as T;
+}

@@ -3,8 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { expect } from 'chai';
+import { testServer } from '../support/server.js';
+import { admin, catalogue, zaakBody } from './zaken/fixtures.js';
 
-const BSN_KEY = 'dGVzdC1vbmx5LWtleS1mb3Itd29ya2Vycy10ZXN0ISE='; // 32 bytes, this test only
 
 const freePort = () => new Promise<number>((ok) => {
   const s = createServer().listen(0, '127.0.0.1', () => {
@@ -36,13 +37,15 @@ describe('[ops] WORKERS: several server processes on one port', function () {
     expect(s.out()).to.contain('WORKERS above 1 needs DATABASE_URL');
   });
 
-  it('serves one port from two processes that both answer, and stops them all on SIGTERM', async function () {
+  it('[zrc-002] serves one port from two processes that both answer, issue distinct identificaties to concurrent creates, and stop on SIGTERM', async function () {
     if (!process.env.DATABASE_URL) {
       process.stderr.write('      skipped: PostgreSQL only (DATABASE_URL); the embedded database serves one process\n');
       this.skip();
     }
     const port = await freePort();
-    const s = startServer({ WORKERS: '2', PORT: String(port), BASE_URL: `http://localhost:${port}`, BSN_KEY: process.env.BSN_KEY || BSN_KEY });
+    // The test server's database and BASE_URL, as a second instance behind a load balancer would have.
+    const { url, config } = testServer();
+    const s = startServer({ WORKERS: '2', PORT: String(port), BASE_URL: url, BSN_KEY: config.bsnKey.toString('base64') });
     try {
       const started = () => [...s.out().matchAll(/"pid":(\d+)[^\n]*"msg":"ZGW server started"/g)].map((m) => m[1]);
       for (let i = 0; i < 600 && started().length < 3; i++) await new Promise((r) => setTimeout(r, 100));
@@ -53,6 +56,12 @@ describe('[ops] WORKERS: several server processes on one port', function () {
       const answers = await Promise.all(Array.from({ length: 20 }, () =>
         fetch(`http://127.0.0.1:${port}/zaken/api/v1/zaken`, { headers: { connection: 'close' } }).then(async (r) => [r.status, (await r.json()).code])));
       expect(answers.every(([status, code]) => status === 403 && code === 'not_authenticated'), JSON.stringify(answers)).to.equal(true);
+      // 40 creates at once, each on a connection of its own (so both processes take some): 40 distinct numbers.
+      const [c, cat] = [await admin(), await catalogue()];
+      const created = await Promise.all(Array.from({ length: 40 }, () =>
+        c.request('POST', `http://127.0.0.1:${port}/zaken/api/v1/zaken`, zaakBody(cat.zaaktype.url), { Connection: 'close' })));
+      expect(created.map((r) => r.status), JSON.stringify(created.find((r) => r.status !== 201)?.body)).to.deep.equal(Array(40).fill(201));
+      expect(new Set(created.map((r) => r.body.identificatie)).size).to.equal(40);
     } finally {
       s.child.kill('SIGTERM');
       expect(await s.exited).to.equal(0);

@@ -1,4 +1,5 @@
 import { type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
+import { allQueries } from '../../../storage/db.js';
 import type { Ctx } from '../../../core/types.js';
 import { keepConcept, versionedType } from '../geldigheid.js';
 import { keepOnPatch, namesFromInput, objectDates, resolveDate, Versions } from '../relations.js';
@@ -10,10 +11,10 @@ async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
   const cats = rows.map((r) => r.catalogus);
   const names = rows.map((r) => r.omschrijving);
   const date = resolveDate(ctx);
-  const [own, iots] = await Promise.all([
-    Versions.load(ctx, 'besluittype', cats, names),
-    Versions.load(ctx, 'informatieobjecttype', cats),
-  ]);
+  const [own, iots] = await allQueries(ctx.db, [
+    () => Versions.load(ctx, 'besluittype', cats, names),
+    () => Versions.load(ctx, 'informatieobjecttype', cats),
+  ] as const);
   const zts = await ctx.db('zaaktype').whereIn('catalogus', cats).whereRaw("data->'besluittypen' \\?| ?", [names]).select('uuid', 'catalogus', 'identificatie', 'data');
   const rts = await ctx.db('resultaattype').whereRaw("data->'besluittypen' \\?| ?", [names]).select('uuid', 'zaaktype', 'data');
   objs.forEach((o, i) => {

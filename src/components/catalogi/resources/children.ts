@@ -1,4 +1,5 @@
 import { col, ref, type ApiObject, type Row } from '../../../engine/descriptor.js';
+import { allQueries } from '../../../storage/db.js';
 import type { Ctx } from '../../../core/types.js';
 import { childGeldigOp, childStatus, childZaaktypeIdentificatie, dateParam } from '../geldigheid.js';
 import { enrichFromZaaktype, underZaaktype } from './common.js';
@@ -135,7 +136,7 @@ export const resultaattype = underZaaktype({
   enrich: async (objs, rows, ctx) => {
     const zts = await enrichFromZaaktype(objs, rows, ctx);
     const cats = [...zts.values()].map((z) => z.catalogus);
-    const [bts, iots] = await Promise.all([Versions.load(ctx, 'besluittype', cats), Versions.load(ctx, 'informatieobjecttype', cats)]);
+    const [bts, iots] = await allQueries(ctx.db, [() => Versions.load(ctx, 'besluittype', cats), () => Versions.load(ctx, 'informatieobjecttype', cats)] as const);
     const date = resolveDate(ctx);
     const generiek = new Map<string, string>();
     for (const url of new Set(objs.map((o) => o.resultaattypeomschrijving).filter(Boolean))) {

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../core/types.js';
+import { allQueries } from '../../../storage/db.js';
 import { col, type ApiObject, type Descriptor, type Row } from '../../../engine/descriptor.js';
 import { keepConcept, versionedType } from '../geldigheid.js';
 import { keepOnPatch, namesFromInput, objectDates, resolveDate, Versions } from '../relations.js';
@@ -46,12 +47,12 @@ async function children(ctx: Ctx, uuids: string[]): Promise<Map<string, Record<s
 async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
   const date = resolveDate(ctx);
   const cats = rows.map((r) => r.catalogus);
-  const [kids, bts, iots, zts] = await Promise.all([
-    children(ctx, rows.map((r) => r.uuid)),
-    Versions.load(ctx, 'besluittype', cats),
-    Versions.load(ctx, 'informatieobjecttype', cats),
-    Versions.load(ctx, 'zaaktype', cats),
-  ]);
+  const [kids, bts, iots, zts] = await allQueries(ctx.db, [
+    () => children(ctx, rows.map((r) => r.uuid)),
+    () => Versions.load(ctx, 'besluittype', cats),
+    () => Versions.load(ctx, 'informatieobjecttype', cats),
+    () => Versions.load(ctx, 'zaaktype', cats),
+  ] as const);
   const urlOf = (v: Versions, table: string, cat: string, name: string) => {
     const hit = v.pick(cat, name, date);
     return hit ? ctx.registry.url(table, hit.uuid) : undefined;
