@@ -95,8 +95,8 @@ describe('[zrc] Zaken API: the zaak', () => {
   it('[zrc-012] verlenging and opschorting are always returned, nullable, and validated whole', async () => {
     const c = await admin();
     const zaak = await createZaak(c, cat.zaaktype.url);
-    expect(zaak).to.have.property('verlenging');
-    expect(zaak).to.have.property('opschorting');
+    expect(zaak.verlenging).to.equal(null); // its duur cannot be empty, so an unset group is null
+    expect(zaak.opschorting).to.deep.equal({ indicatie: false, reden: '' }); // never suspended, as Open Zaak answers
     const patched = await c.request('PATCH', zaak.url, { verlenging: { reden: 'drukte', duur: 'P5D' }, opschorting: { indicatie: true, reden: 'wacht' } });
     expectOk(patched);
     expect(patched.body.verlenging).to.deep.equal({ reden: 'drukte', duur: 'P5D' });
@@ -104,6 +104,9 @@ describe('[zrc] Zaken API: the zaak', () => {
     const cleared = await c.request('PATCH', zaak.url, { verlenging: null });
     expectOk(cleared);
     expect(cleared.body.verlenging).to.equal(null);
+    const unsuspended = await c.request('PATCH', zaak.url, { opschorting: null });
+    expectOk(unsuspended);
+    expect(unsuspended.body.opschorting).to.deep.equal({ indicatie: false, reden: '' });
     expect((await c.request('PATCH', zaak.url, { verlenging: { reden: 'x' } })).status).to.equal(400);
   });
 

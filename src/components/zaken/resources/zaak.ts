@@ -89,6 +89,9 @@ async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx, { fresh }: { fre
     o.deelzaken = [];
     o.status = null;
     o.betalingsindicatieWeergave = BETALINGSINDICATIE_WEERGAVE[o.betalingsindicatie ?? ''] ?? '';
+    // zrc-012: a zaak that was never suspended says so, as Open Zaak answers and its clients read
+    // (`opschorting.indicatie` without a null check). Verlenging stays null: its `duur` cannot be empty.
+    o.opschorting ??= { indicatie: false, reden: '' };
   }
   if (fresh) return; // a zaak just created has no statussen, rollen, deelzaken, … yet
   const { rows: derived } = await ctx.db.raw(DERIVED_SQL, { uuids: rows.map((r) => r.uuid) });
