@@ -1,7 +1,8 @@
-// Faults that break the hand-written expand and _zoek fields tests of Zaken (suites/zaken-expand.ts)
-// and the ObjectInformatieObject tests of Documenten (suites/documenten-oio.ts): one narrow
-// non-compliance each (testing the tests).
-import { codes, DRC, is, json, parse, serverError, ZRC, type Exchange, type Fault } from './fault-kit.js';
+// Faults that break the hand-written expand and _zoek fields tests of Zaken (suites/zaken-expand.ts),
+// the ObjectInformatieObject and forced-unlock tests of Documenten (suites/documenten-oio.ts,
+// documenten-unlock.ts) and the notifications of Catalogi and Autorisaties writes
+// (suites/notificaties-sources.ts): one narrow non-compliance each (testing the tests).
+import { asAdmin, clientOf, codes, DRC, is, json, NRC, parse, proxyOriginOf, serverError, ZRC, type Answer, type Exchange, type Fault } from './fault-kit.js';
 
 const ZAAK = `${ZRC}/zaken/{uuid}`;
 const ZOEK = `${ZRC}/zaken/_zoek`;
@@ -112,4 +113,57 @@ export const EXPAND_FAULTS: Fault[] = [
       if (is(x, 'POST', OIO) && a.status === 400 && codes(body).join() === 'inconsistent-relation') return json(a, { ...body, invalidParams: [{ name: 'object', code: 'bad-url', reason: 'De URL resolvet niet.' }] });
     },
   },
+];
+
+/** Client ids carry a slug of their label (setup/clients.ts): the forced-unlock tests' two clients. */
+const FORCING_CLIENT = '-drc-forced-u';
+const LOCK_ONLY_CLIENT = '-drc-lock-onl';
+const isUnlockWithoutLock = (x: Exchange) => is(x, 'POST', `${DRC}/enkelvoudiginformatieobjecten/{uuid}/unlock`) && !parse(x.body)?.lock;
+
+export const UNLOCK_FAULTS: Fault[] = [
+  {
+    group: 'drc.unlock', description: 'an unlock without the lock id is refused (400 incorrect-lock-id) even for a client with documenten.geforceerd-unlock (drc-009)',
+    breaks: ['drc.unlock.forced'],
+    request: (x) => {
+      if (!isUnlockWithoutLock(x) || !clientOf(x)?.includes(FORCING_CLIENT)) return;
+      return { status: 400, headers: { 'content-type': 'application/problem+json', 'api-version': '1.7.0' },
+        body: JSON.stringify({ type: 'about:blank', code: 'invalid', title: 'Invalid input.', status: 400, detail: 'Incorrect lock ID.', instance: 'urn:uuid:00000000-0000-0000-0000-000000000000', invalidParams: [{ name: 'nonFieldErrors', code: 'incorrect-lock-id', reason: 'Incorrect lock ID.' }] }) };
+    },
+  },
+  {
+    group: 'drc.unlock', description: 'an unlock without the lock id is forced for a client with only documenten.lock (drc-009)',
+    breaks: ['drc.unlock.forced-needs-scope'],
+    async request(x, admin) { if (isUnlockWithoutLock(x) && clientOf(x)?.includes(LOCK_ONLY_CLIENT)) return asAdmin(x, admin); },
+  },
+];
+
+/**
+ * A fault on the notifications of one kanaal: the abonnementen of the nrc.sources tests on it get
+ * the proxy as callback, which relays each message to the test's receiver after `change` (which
+ * returns the message to deliver, or undefined to drop it).
+ */
+function relayKanaal(kanaal: string, description: string, breaks: string[], change: (message: any) => any): Fault {
+  const prefix = `/__sources-${kanaal}/`;
+  return {
+    group: 'nrc.sources', description, breaks,
+    async request(x): Promise<Exchange | Answer | void> {
+      if (x.method === 'POST' && x.path.startsWith(prefix)) {
+        const message = change(parse(x.body));
+        if (!message) return { status: 204, headers: {}, body: '' };
+        const r = await fetch(decodeURIComponent(x.path.slice(prefix.length)), { method: 'POST', headers: { 'content-type': 'application/json', authorization: x.headers.authorization ?? '' }, body: JSON.stringify(message) });
+        return { status: r.status, headers: {}, body: '' };
+      }
+      const body = parse(x.body);
+      if (is(x, 'POST', `${NRC}/abonnement`) && String(body?.callbackUrl).includes('/sources/') && body?.kanalen?.some((k: any) => k?.naam === kanaal)) {
+        return { ...x, body: JSON.stringify({ ...body, callbackUrl: `${proxyOriginOf()}${prefix}${encodeURIComponent(body.callbackUrl)}` }) };
+      }
+    },
+  };
+}
+
+export const SOURCE_NOTIFICATION_FAULTS: Fault[] = [
+  relayKanaal('zaaktypen', 'a zaaktype message on kanaal zaaktypen lacks its kenmerk catalogus (api-015)', ['nrc.sources.zaaktype-create'],
+    (m) => (m?.kenmerken ? { ...m, kenmerken: Object.fromEntries(Object.entries(m.kenmerken).filter(([k]) => k !== 'catalogus')) } : m)),
+  relayKanaal('autorisaties', 'writes in the Autorisaties API are not published on kanaal autorisaties (api-015)', ['nrc.sources.applicatie-create'],
+    (m) => (m?.kanaal === 'autorisaties' ? undefined : m)),
 ];
