@@ -17,6 +17,10 @@ import { fieldsGroup, klantinteractiesGroup } from './zaken-fields.js';
 import { deleteGroup } from './zaken-delete.js';
 import { zakenScopingGroup } from './scoping-zaken.js';
 import { besluitenScopingGroup, documentenScopingGroup } from './scoping-documenten.js';
+import { expandGroup, zoekFieldsGroup } from './zaken-expand.js';
+import { oioGroup } from './documenten-oio.js';
+import { forcedUnlockGroup } from './documenten-unlock.js';
+import { sourcesGroup } from './notificaties-sources.js';
 
 export function handwrittenGroups(api: ApiName): GroupDef[] {
   const own: Partial<Record<ApiName, GroupDef[]>> = { catalogi: [catalogiGroup, versionsGroup, relationsGroup, resultaattypeGroup], autorisaties: [autorisatiesGroup],
@@ -27,5 +31,8 @@ export function handwrittenGroups(api: ApiName): GroupDef[] {
   // Audit-trail content, Documenten files and relations, notifications of every write (issue #6, round 3).
   const more: Partial<Record<ApiName, GroupDef[]>> = { zaken: [zakenAuditGroup], documenten: [documentRelationsGroup, documentExpandGroup, bestandsdelenGroup, documentenAuditGroup],
     notificaties: [writesGroup, retryGroup] };
-  return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? []), ...(more[api] ?? [])];
+  // Expand and _zoek fields on Zaken, ObjectInformatieObjecten created by a client, the forced unlock,
+  // notifications of Catalogi and Autorisaties writes (issue #6, round 4).
+  const round4: Partial<Record<ApiName, GroupDef[]>> = { zaken: [expandGroup, zoekFieldsGroup], documenten: [oioGroup, forcedUnlockGroup], notificaties: [sourcesGroup] };
+  return [apiGroup(api, SHORT[api]), authGroup(api, SHORT[api]), ...(own[api] ?? []), ...(more[api] ?? []), ...(round4[api] ?? [])];
 }

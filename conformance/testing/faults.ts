@@ -10,6 +10,7 @@ import { DOCUMENTEN_FAULTS } from './faults-documenten.js';
 import { NOTIFICATIES_FAULTS, ZAKEN_BEHAVIOUR_FAULTS } from './faults-behaviour.js';
 import { ZAKEN_FIELDS_FAULTS } from './faults-zaken.js';
 import { AUDIT_FAULTS, DOCUMENT_EFFECT_FAULTS, NOTIFICATIE_EFFECT_FAULTS } from './faults-effects.js';
+import { EXPAND_FAULTS, SOURCE_NOTIFICATION_FAULTS, UNLOCK_FAULTS } from './faults-expand.js';
 
 export type { Answer, Exchange, Fault } from './fault-kit.js';
 
@@ -210,6 +211,9 @@ export const FAULTS: Fault[] = [
   ...DOCUMENT_EFFECT_FAULTS,
   ...AUDIT_FAULTS,
   ...NOTIFICATIE_EFFECT_FAULTS,
+  ...EXPAND_FAULTS,
+  ...UNLOCK_FAULTS,
+  ...SOURCE_NOTIFICATION_FAULTS,
 ];
 
 const read = (req: IncomingMessage) => new Promise<Buffer>((ok, fail) => {
