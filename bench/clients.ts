@@ -13,7 +13,11 @@ export async function benchClient(run: Pick<Running, 'db' | 'registry' | 'config
   const scopes = ['zaken.lezen', 'zaken.aanmaken', 'zaken.bijwerken', 'zaken.verwijderen'];
   await upsertApplicatie(run.db, run.registry, run.config, {
     label: `Benchmark ${clientId}`, clientIds: [clientId], heeftAlleAutorisaties: !zaaktypen,
-    autorisaties: (zaaktypen ?? []).map((zaaktype) => ({ component: 'zrc', scopes, zaaktype, maxVertrouwelijkheidaanduiding: max })),
+    // Catalogi read access too, as any case-handling client or portal has: `expand=zaaktype` needs it.
+    autorisaties: zaaktypen ? [
+      ...zaaktypen.map((zaaktype) => ({ component: 'zrc', scopes, zaaktype, maxVertrouwelijkheidaanduiding: max })),
+      { component: 'ztc', scopes: ['catalogi.lezen'] },
+    ] : [],
   });
   return mintToken(clientId, secret);
 }

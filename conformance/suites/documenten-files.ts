@@ -144,6 +144,20 @@ export const documentExpandGroup: GroupDef = {
       expectSame(doc, o.document.url, describeRes(res));
       expectSame(expanded(doc, 'informatieobjecttype', `${describeRes(res)} (inside _expand.informatieobject)`), o.document.informatieobjecttype, describeRes(res));
     }),
+    h('drc.expand.authorised', 'An expanded informatieobjecttype is subject to the caller\'s authorisation: a client without a Catalogi autorisatie gets the document without it (_expand.informatieobjecttype absent or {}), one with catalogi.lezen gets it', ['drc-012'], async (ctx) => {
+      const doc = drc(ctx).document ?? skip('no document of this run');
+      const documenten = { component: 'drc', scopes: ['documenten.lezen'], informatieobjecttype: doc.informatieobjecttype, maxVertrouwelijkheidaanduiding: 'zeer_geheim' };
+      const without = await ctx.clients.limited([documenten], 'drc no ztc');
+      const denied = await ctx.http.get(`${doc.url}?expand=informatieobjecttype`, { as: without });
+      expectStatus(denied, 200);
+      const leaked = denied.body?._expand?.informatieobjecttype;
+      check(leaked === undefined || (typeof leaked === 'object' && leaked !== null && Object.keys(leaked).length === 0),
+        `${describeRes(denied)}: a client without any Catalogi autorisatie got the informatieobjecttype ${leaked?.url ?? JSON.stringify(leaked).slice(0, 120)} embedded`);
+      const withCatalogi = await ctx.clients.limited([documenten, { component: 'ztc', scopes: ['catalogi.lezen'] }], 'drc with ztc');
+      const allowed = await ctx.http.get(`${doc.url}?expand=informatieobjecttype`, { as: withCatalogi });
+      expectStatus(allowed, 200);
+      expectSame(expanded(allowed.body, 'informatieobjecttype', describeRes(allowed)), doc.informatieobjecttype, describeRes(allowed));
+    }),
     h('drc.expand.unknown-path', 'An expand path the resource does not offer is an error (400 or 404 problem+json), at the top and nested', ['drc-013'], async (ctx) => {
       const o = drc(ctx);
       expectProblem(await ctx.http.get(`${o.document.url}?expand=geenveld`), 400, 404);

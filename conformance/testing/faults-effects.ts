@@ -2,7 +2,7 @@
 // documents, expand on Documenten, chunked uploads, the audit trail's content, the notifications of
 // every write and their retry. One narrow non-compliance each (testing the tests).
 import { LARGE_FILE_SIZE } from '../setup/bestandsdelen.js';
-import { codes, DRC, is, json, noAuth, NRC, parse, proxyOriginOf, serverError, ZRC, type Answer, type Exchange, type Fault } from './fault-kit.js';
+import { asAdmin, clientOf, codes, DRC, is, json, noAuth, NRC, parse, proxyOriginOf, serverError, ZRC, type Answer, type Exchange, type Fault } from './fault-kit.js';
 
 const EIO = `${DRC}/enkelvoudiginformatieobjecten`;
 const RELAY = '/__relay/';
@@ -20,8 +20,14 @@ export const DOCUMENT_EFFECT_FAULTS: Fault[] = [
   },
   {
     group: 'drc.expand', description: 'expand on a document is ignored: _expand stays empty (drc-011)',
-    breaks: ['drc.expand.informatieobjecttype'],
+    breaks: ['drc.expand.informatieobjecttype', 'drc.expand.authorised'],
     response: (x, a, body) => { if (is(x, 'GET', `${EIO}/{uuid}`) && x.query.get('expand') && a.status === 200) return json(a, { ...body, _expand: {} }); },
+  },
+  {
+    group: 'drc.expand', description: 'expand embeds the informatieobjecttype for a client without any Catalogi autorisatie (drc-012)',
+    breaks: ['drc.expand.authorised'],
+    // The suite's client without Catalogi scopes carries the slug `drc-no-ztc` in its client id (setup/clients.ts).
+    async request(x, admin) { if (is(x, 'GET', `${EIO}/{uuid}`) && x.query.get('expand') && clientOf(x)?.includes('-drc-no-ztc-')) return asAdmin(x, admin); },
   },
   noAuth('drc.bestandsdeel', 'PUT', '/bestandsdelen/{uuid}', 'drc.bestandsdeel.update.requires-auth', DRC),
   {

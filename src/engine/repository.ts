@@ -73,7 +73,12 @@ export class Repository {
 
   private applyAuth(qb: Knex.QueryBuilder): void {
     const auth = this.desc.auth;
-    if (!auth) return;
+    if (!auth) {
+      // Resources without per-type grants (Catalogi, Autorisaties): the scope itself. A route checks
+      // it before it gets here; an expand into another API does not (drc-012, zrc-027).
+      if (this.scopes.length && !this.scopes.some((s) => this.ctx.caller.hasScope(s))) qb.whereRaw('false');
+      return;
+    }
     const grants = this.ctx.caller.typeGrants(auth.component, this.scopes);
     if (grants === undefined) return;
     if (grants.length === 0) {

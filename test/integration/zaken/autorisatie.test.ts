@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import {
   admin, catalogue, child, createZaak, expectInvalid, expectOk, limited, rolBody, ZRC, type Catalogue,
 } from './fixtures.js';
-import type { TestClient } from '../../support/server.js';
+import { client, type TestClient } from '../../support/server.js';
 
 describe('[zrc-006] authorisation on every read path, and expand', () => {
   let mine: Catalogue;
@@ -94,6 +94,18 @@ describe('[zrc-006] authorisation on every read path, and expand', () => {
     expect((await c.request('GET', z.visible.url)).body._expand).to.deep.equal({});
     expect((await c.request('GET', `${ZRC}/zaken?zaaktype=${mine.zaaktype.url}`)).body.results[0]._expand).to.deep.equal({});
     expect((await c.request('POST', `${ZRC}/zaken/_zoek`, { uuid__in: [z.visible.uuid] })).body.results[0]._expand).to.deep.equal({});
+  });
+
+  it('[zrc-027] an expanded zaaktype needs a Catalogi autorisatie: without one it is {}, with catalogi.lezen it is there', async () => {
+    const zrc = { component: 'zrc', scopes: ['zaken.lezen'], zaaktype: mine.zaaktype.url, maxVertrouwelijkheidaanduiding: 'zeer_geheim' };
+    const without = await client({ autorisaties: [zrc] });
+    const denied = await without.request('GET', `${z.visible.url}?expand=zaaktype,status.statustype`);
+    expectOk(denied);
+    expect(denied.body._expand.zaaktype).to.deep.equal({});
+    expect(denied.body._expand.status?._expand?.statustype ?? {}).to.deep.equal({});
+    const withCatalogi = await client({ autorisaties: [zrc, { component: 'ztc', scopes: ['catalogi.lezen'] }] });
+    const allowed = await withCatalogi.request('GET', `${z.visible.url}?expand=zaaktype`);
+    expect(allowed.body._expand.zaaktype.url).to.equal(mine.zaaktype.url);
   });
 
   it('[zrc-026] expand into our Catalogi: zaaktype, status.statustype, rollen.roltype, eigenschappen.eigenschap, hoofdzaak.status.statustype', async () => {
