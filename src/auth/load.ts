@@ -1,4 +1,4 @@
-import type { Db } from '../storage/db.js';
+import { preparedQuery, type Db } from '../storage/db.js';
 import type { Registry } from '../engine/registry.js';
 import { Caller, type Autorisatie } from './caller.js';
 import type { ZgwClaims } from './jwt.js';
@@ -11,7 +11,8 @@ type ApplicatieRow = { uuid: string; data: Record<string, any>; heeft_alle_autor
  * needs both, fresh (a revoked secret or a changed autorisatie applies on the next request).
  */
 export async function credentialsFor(db: Db, clientId: string): Promise<{ secret: string; app: ApplicatieRow | undefined } | undefined> {
-  const { rows } = await db.raw(
+  const { rows } = await preparedQuery(
+    db,
     `select c.secret, a.uuid, a.data, a.heeft_alle_autorisaties, a.toestemming_vereist
        from client_credential c
        left join lateral (select * from applicatie where client_ids @> array[c.client_id]::text[] limit 1) a on true

@@ -2,6 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import ClientPgLite from 'knex-pglite';
 import { PGlite } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -39,6 +40,26 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; pool
 }
 
 export const isEmbedded = (db: Db) => !(db.client.config.client === 'pg');
+
+/**
+ * A statement whose text never changes (its values are parameters, lists as one array), run on
+ * PostgreSQL as a named prepared statement: each connection parses it once and, after a few runs,
+ * keeps one generic plan, where an unnamed statement (all knex sends) is planned anew every time.
+ * On the embedded database an ordinary query. `?` placeholders, as in knex.raw.
+ */
+export async function preparedQuery<R = any>(db: Db, sql: string, bindings: unknown[]): Promise<{ rows: R[] }> {
+  if (isEmbedded(db)) return db.raw(sql, bindings as Knex.RawBinding[]);
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `$${++n}`);
+  const name = `zgw_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  // Inside a transaction knex hands back the transaction's own connection (and releasing it is a no-op).
+  const connection = await db.client.acquireConnection();
+  try {
+    return await connection.query({ name, text, values: bindings });
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
+}
 
 /** Rows an update or delete touched: a number on PostgreSQL, a result object on the embedded database; true when any. */
 export const rowsAffected = (result: unknown): boolean =>

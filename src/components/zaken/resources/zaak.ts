@@ -10,6 +10,7 @@ import { rolGroupFilter, ROL_FILTER_PARAMS } from './rol-filters.js';
 import { withinFilter } from './geometrie.js';
 import { isUuid } from '../../../engine/registry.js';
 import { zaakTelling } from '../telling.js';
+import { preparedQuery } from '../../../storage/db.js';
 
 const BETALINGSINDICATIE_WEERGAVE: Record<string, string> = {
   '': '',
@@ -75,10 +76,10 @@ const CHILDREN: [table: string, field: string, many: boolean][] = [
  * child's uuid and its zaak, in creation order; the deelzaken by their hoofdzaak; and the current
  * status, the one set last (CONVENTIONS §4).
  */
-const DERIVED_SQL = [
-  ...CHILDREN.map(([table], k) => `select ${k} as k, uuid, zaak, id from ${table} where zaak = any(cast(:uuids as uuid[]))`),
-  `select ${CHILDREN.length} as k, uuid, hoofdzaak as zaak, id from zaak where hoofdzaak = any(cast(:uuids as uuid[]))`,
-  `(select distinct on (zaak) ${CHILDREN.length + 1} as k, uuid, zaak, 0 as id from status where zaak = any(cast(:uuids as uuid[])) order by zaak, datum_status_gezet desc)`,
+const DERIVED_SQL = `with page(zaak) as (select unnest(cast(? as uuid[])))\n` + [
+  ...CHILDREN.map(([table], k) => `select ${k} as k, uuid, zaak, id from ${table} where zaak in (select zaak from page)`),
+  `select ${CHILDREN.length} as k, uuid, hoofdzaak as zaak, id from zaak where hoofdzaak in (select zaak from page)`,
+  `(select distinct on (zaak) ${CHILDREN.length + 1} as k, uuid, zaak, 0 as id from status where zaak in (select zaak from page) order by zaak, datum_status_gezet desc)`,
 ].join('\nunion all ') + '\norder by k, id';
 
 /** Derived fields: the URLs of what hangs under each zaak, for a page at once (nothing for a new zaak). */
@@ -94,8 +95,9 @@ async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx, { fresh }: { fre
     o.opschorting ??= { indicatie: false, reden: '' };
   }
   if (fresh) return; // a zaak just created has no statussen, rollen, deelzaken, … yet
-  const { rows: derived } = await ctx.db.raw(DERIVED_SQL, { uuids: rows.map((r) => r.uuid) });
-  for (const d of derived as { k: number; uuid: string; zaak: string }[]) {
+  // A prepared statement: planned once per connection instead of for every page (src/storage/db.ts).
+  const { rows: derived } = await preparedQuery<{ k: number; uuid: string; zaak: string }>(ctx.db, DERIVED_SQL, [rows.map((r) => r.uuid)]);
+  for (const d of derived) {
     const o = byZaak.get(d.zaak)!;
     if (d.k === CHILDREN.length) o.deelzaken.push(ctx.registry.url('zaak', d.uuid));
     else if (d.k === CHILDREN.length + 1) o.status = ctx.registry.url('status', d.uuid);
