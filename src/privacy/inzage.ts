@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Ctx } from '../core/types.js';
 import type { Descriptor, Row } from '../engine/descriptor.js';
-import type { Db } from '../storage/db.js';
+import { preparedQuery, type Db } from '../storage/db.js';
 import { dossier } from './dossier.js';
 import { consentCovers } from './toestemming.js';
 
@@ -119,7 +119,10 @@ class GroupWriter {
   }
 
   private insert(batch: Pending[]) {
-    return this.db.raw(`${INSERT} ${batch.map((p) => `(${p.select})`).join(' union all ')}`, batch.flatMap((p) => p.bindings));
+    const sql = `${INSERT} ${batch.map((p) => `(${p.select})`).join(' union all ')}`;
+    const bindings = batch.flatMap((p) => p.bindings);
+    // One request's rows (every request at one connection) have one of a few fixed texts: prepared, planned once.
+    return batch.length === 1 ? preparedQuery(this.db, sql, bindings) : this.db.raw(sql, bindings);
   }
 }
 
