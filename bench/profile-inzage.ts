@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/profile-inzage.ts [n] [on|off] [list|bsn]`: n sequential GET /zaken (page of 100, or
  * the by-BSN list of the bench's resident; a client for the bench's first 10 zaaktypen) against an in-process server on the seeded bench database (bench/.pgdata, or DATABASE_URL), with the access log on or off;
- * prints the mean per request (with `sql` also every statement one request sends). Run with `node --cpu-prof --import tsx` to see where the time goes.
+ * prints the mean per request (with `sql` also every statement one request sends; CONC=n: n at a time). Run with `node --cpu-prof --import tsx` to see where the time goes.
  */
 import { loadConfig } from '../src/config.js';
 import { start } from '../src/server.js';
@@ -34,7 +34,8 @@ if (process.argv.includes('sql')) {
   console.log(`one request: ${qs.length} statements\n${qs.map((q) => `  ${q.sql.slice(0, 200)}`).join('\n')}`);
 }
 const t = performance.now();
-for (let i = 0; i < Number(n); i++) await get();
+const conc = Number(process.env.CONC ?? 1);
+await Promise.all(Array.from({ length: conc }, async () => { for (let i = 0; i < Number(n) / conc; i++) await get(); }));
 console.log(`inzage ${mode}, ${what}: ${((performance.now() - t) / Number(n)).toFixed(1)} ms per request`);
 run.server.closeAllConnections();
 await run.close();
