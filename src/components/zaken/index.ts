@@ -9,7 +9,7 @@ import { ZAKEN_CHILDREN } from './resources/children.js';
 import { zoek } from './actions/zoek.js';
 import { reserveren } from './actions/reserveren.js';
 import { zakenMigrations } from './tables.js';
-import { performanceMigrations } from './indexes.js';
+import { dateRangeMigration, performanceMigrations } from './indexes.js';
 import { geometrieMigration } from './geometrie-sql.js';
 import { tellingMigration } from './telling.js';
 
@@ -38,5 +38,5 @@ export const zaken: Component = {
       audittrail_retrieve: trail.retrieve,
     };
   },
-  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations, tellingMigration],
+  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations, tellingMigration, dateRangeMigration],
 };
