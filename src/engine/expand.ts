@@ -1,5 +1,5 @@
 import type { Ctx } from '../core/types.js';
-import { fieldError } from '../core/errors.js';
+import { ApiError, fieldError } from '../core/errors.js';
 import { contractFor } from './contract.js';
 import type { ApiObject, Descriptor } from './descriptor.js';
 import { Repository } from './repository.js';
@@ -31,25 +31,48 @@ function expandable(desc: Descriptor): Record<string, any> {
   return contractFor(desc.api).schemas.response[`${desc.schema}Embedded`]?.properties ?? {};
 }
 
-/** The resource an expandable field leads to, from the `…Expanded` schema the contract names for it. */
+/** The name of the resource an expandable field leads to, from the `…Expanded` schema the contract names for it. */
+const expandedSchema = (desc: Descriptor, field: string) => /#\/response\/(\w+)Expanded/.exec(JSON.stringify(expandable(desc)[field] ?? {}))?.[1];
+
+/** The resource of the same API an expandable field leads to (nesting continues only through those). */
 function targetOf(desc: Descriptor, field: string, ctx: Ctx): Descriptor | undefined {
-  const text = JSON.stringify(expandable(desc)[field] ?? {});
-  const name = /#\/response\/(\w+)Expanded/.exec(text)?.[1];
+  const name = expandedSchema(desc, field);
   return ctx.registry.all().find((d) => d.api === desc.api && d.schema === name);
 }
 
+/** The API an expandable field leads to: its own, or the one its reference points into (a zaaktype: catalogi). */
+function apiOf(desc: Descriptor, field: string, ctx: Ctx): string | undefined {
+  if (targetOf(desc, field, ctx)) return desc.api;
+  const target = desc.columns[field]?.target ?? desc.refs?.[field];
+  return ctx.registry.all().find((d) => d.name === target)?.api;
+}
+
 /** Every path must be offered by the contract, checked before any object is loaded (also on empty pages). */
-export function checkExpand(desc: Descriptor, tree: Tree, ctx: Ctx, path = ''): void {
+export function checkExpand(desc: Descriptor, tree: Tree, ctx: Ctx, path = '', reached = new Set<string>()): Set<string> {
   const allowed = expandable(desc);
   for (const [field, sub] of tree) {
     if (!(field in allowed)) throw fieldError('expand', 'invalid_choice', `"${path}${field}" kan niet worden uitgebreid.`);
+    const api = apiOf(desc, field, ctx);
+    if (api) reached.add(api);
     if (!sub.size) continue;
     // Nesting continues only through resources of the same API: a Catalogi type reached from
     // Zaken cannot be expanded further (gemma-zaken #2397).
     const target = targetOf(desc, field, ctx);
     if (!target) throw fieldError('expand', 'invalid_choice', `"${path}${field}.${[...sub.keys()][0]}" kan niet worden uitgebreid.`);
-    checkExpand(target, sub, ctx, `${path}${field}.`);
+    checkExpand(target, sub, ctx, `${path}${field}.`, reached);
   }
+  return reached;
+}
+
+/**
+ * zrc-027, drc-012: every API an expand reaches needs the caller's read scope there, or the whole
+ * request is refused (403), as Open Zaak answers since 1.29.3 (GHSA-v9vp-r9j9-9889, CONVENTIONS §5):
+ * `expand=zaaktype` needs `catalogi.lezen`. What the caller may read there is then filtered per
+ * object as in a list (per-type grants, vertrouwelijkheidaanduiding).
+ */
+function requireReadScopes(apis: Set<string>, ctx: Ctx): void {
+  const missing = [...apis].map((api) => READ_SCOPE[api]).filter((scope) => scope && !ctx.caller.hasScope(scope));
+  if (missing.length) throw new ApiError(403, `expand vereist de scope(s) ${missing.join(', ')}.`);
 }
 
 const urlsIn = (value: unknown): string[] => {
@@ -65,7 +88,7 @@ const urlsIn = (value: unknown): string[] => {
  * may not see is left out. Objects on other servers are not fetched.
  */
 export async function expand(desc: Descriptor, objs: ApiObject[], tree: Tree, ctx: Ctx, path = ''): Promise<void> {
-  if (!path) checkExpand(desc, tree, ctx);
+  if (!path) requireReadScopes(checkExpand(desc, tree, ctx), ctx);
   if (!tree.size || !objs.length) return;
   for (const [field, sub] of tree) {
     const found = await loadAll(objs.flatMap((o) => urlsIn(o[field])), ctx);

@@ -179,11 +179,17 @@ describe('[drc] Documenten API', () => {
     expectInvalid(await admin.request('GET', `${rel(doc.url)}?expand=titel`), 'expand', 'invalid_choice');
   });
 
-  it('[drc-011] [drc-012] expand goes no further than the Catalogi type (invalid_choice); a client with documenten.lezen gets the type expanded', async () => {
+  it('[drc-011] [drc-012] expand goes no further than the Catalogi type (invalid_choice); the type needs catalogi.lezen (403 without, as Open Zaak since 1.29.3)', async () => {
     const doc = (await create()).body;
     expectInvalid(await admin.request('GET', `${rel(doc.url)}?expand=informatieobjecttype.catalogus`), 'expand', 'invalid_choice');
-    const reader = await client({ autorisaties: [{ component: 'drc', scopes: ['documenten.lezen'], informatieobjecttype: types.published, maxVertrouwelijkheidaanduiding: 'zeer_geheim' }] });
-    const one = await reader.request('GET', `${rel(doc.url)}?expand=informatieobjecttype`);
+    const drc = { component: 'drc', scopes: ['documenten.lezen'], informatieobjecttype: types.published, maxVertrouwelijkheidaanduiding: 'zeer_geheim' };
+    const reader = await client({ autorisaties: [drc] });
+    const refused = await reader.request('GET', `${rel(doc.url)}?expand=informatieobjecttype`);
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(403);
+    expect(JSON.stringify(refused.body)).to.include('catalogi.lezen');
+    expect((await reader.request('GET', rel(doc.url))).status).to.equal(200); // without expand it reads as before
+    const withCatalogi = await client({ autorisaties: [drc, { component: 'ztc', scopes: ['catalogi.lezen'] }] });
+    const one = await withCatalogi.request('GET', `${rel(doc.url)}?expand=informatieobjecttype`);
     expect(one.status, JSON.stringify(one.body)).to.equal(200);
     expect(one.body._expand.informatieobjecttype?.url).to.equal(types.published);
   });
