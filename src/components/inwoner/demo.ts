@@ -66,7 +66,11 @@ async function zorgplatform(env: DemoEnv): Promise<{ secret: string; token: stri
   const zaaktype = env.registry.url('zaaktype', (await env.db('zaaktype').where({ identificatie: DEMO_ZAAKTYPE }).first()).uuid);
   await upsertApplicatie(env.db, env.registry, env.config, {
     label: 'Zorgplatform (demo)', clientIds: [ZORG_CLIENT], toestemmingVereist: true,
-    autorisaties: [{ component: 'zrc', scopes: ['zaken.lezen'], zaaktype, maxVertrouwelijkheidaanduiding: 'zaakvertrouwelijk' }],
+    autorisaties: [
+      { component: 'zrc', scopes: ['zaken.lezen'], zaaktype, maxVertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
+      // The catalogue is not residents' data: the platform may read it (and so `expand=zaaktype`).
+      { component: 'ztc', scopes: ['catalogi.lezen'] },
+    ],
   });
   return { secret, token: await mintToken(ZORG_CLIENT, secret) };
 }
