@@ -1,5 +1,5 @@
 import type { Ctx } from '../core/types.js';
-import { ApiError, fieldError } from '../core/errors.js';
+import { fieldError } from '../core/errors.js';
 import { contractFor } from './contract.js';
 import type { ApiObject, Descriptor } from './descriptor.js';
 import { Repository } from './repository.js';
@@ -64,16 +64,6 @@ export function checkExpand(desc: Descriptor, tree: Tree, ctx: Ctx, path = '', r
   return reached;
 }
 
-/**
- * zrc-027, drc-012: every API an expand reaches needs the caller's read scope there, or the whole
- * request is refused (403), as Open Zaak answers since 1.29.3 (GHSA-v9vp-r9j9-9889, CONVENTIONS §5):
- * `expand=zaaktype` needs `catalogi.lezen`. What the caller may read there is then filtered per
- * object as in a list (per-type grants, vertrouwelijkheidaanduiding).
- */
-function requireReadScopes(apis: Set<string>, ctx: Ctx): void {
-  const missing = [...apis].map((api) => READ_SCOPE[api]).filter((scope) => scope && !ctx.caller.hasScope(scope));
-  if (missing.length) throw new ApiError(403, `expand vereist de scope(s) ${missing.join(', ')}.`);
-}
 
 const urlsIn = (value: unknown): string[] => {
   const items = Array.isArray(value) ? value : [value];
@@ -88,7 +78,10 @@ const urlsIn = (value: unknown): string[] => {
  * may not see is left out. Objects on other servers are not fetched.
  */
 export async function expand(desc: Descriptor, objs: ApiObject[], tree: Tree, ctx: Ctx, path = ''): Promise<void> {
-  if (!path) requireReadScopes(checkExpand(desc, tree, ctx), ctx);
+  // zrc-027, drc-012: every API an expand reaches needs the caller's read scope there, or the whole
+  // request is refused (403), as Open Zaak answers since 1.29.3 (GHSA-v9vp-r9j9-9889, CONVENTIONS §5):
+  // `expand=zaaktype` needs `catalogi.lezen`. What it may read there is filtered per object as in a list.
+  if (!path) ctx.caller.requireScopes([...checkExpand(desc, tree, ctx)].map((api) => READ_SCOPE[api]).filter(Boolean));
   if (!tree.size || !objs.length) return;
   for (const [field, sub] of tree) {
     const found = await loadAll(objs.flatMap((o) => urlsIn(o[field])), ctx);
