@@ -39,6 +39,9 @@ export const serverError = (): Answer => ({
   body: JSON.stringify({ type: 'about:blank', code: 'error', title: 'Er is een serverfout opgetreden.', status: 500, detail: 'Internal Server Error', instance: 'urn:uuid:00000000-0000-0000-0000-000000000000' }),
 });
 export const json = (a: Answer, body: unknown): Answer => ({ ...a, body: JSON.stringify(body) });
+/** A response hook: the server's 400 with this code on this operation becomes a 500 (the rule's refusal "breaks"). */
+export const codeAs500 = (method: string, pattern: string, code: string) =>
+  (x: Exchange, _a: Answer, body: any): Answer | void => { if (is(x, method, pattern) && codes(body).includes(code)) return serverError(); };
 export const tokenOf = (x: Exchange) => x.headers.authorization?.replace(/^Bearer\s+/i, '');
 export const ZTC = '/catalogi/api/v1';
 export const AC = '/autorisaties/api/v1';

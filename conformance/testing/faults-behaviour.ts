@@ -1,6 +1,6 @@
 // Faults that break the hand-written Zaken life-cycle, archiving and relation groups, the Besluiten
 // rules, and every Notificaties group: one narrow non-compliance each (testing the tests).
-import { algOf, asAdmin, BRC, clientOf, codes, is, json, noAuth, NRC, parse, parses, serverError, tokenOf, ZRC, type Fault } from './fault-kit.js';
+import { algOf, asAdmin, BRC, clientOf, codeAs500, is, json, noAuth, NRC, parse, parses, serverError, tokenOf, ZRC, type Fault } from './fault-kit.js';
 
 const ZAAK = `${ZRC}/zaken/{uuid}`;
 const created = (body: unknown) => ({ status: 201, headers: { 'content-type': 'application/json', 'api-version': '1.0.1' }, body: JSON.stringify(body) });
@@ -21,12 +21,12 @@ export const ZAKEN_BEHAVIOUR_FAULTS: Fault[] = [
   {
     group: 'zrc.archiveren', description: 'archiving a zaak with documents that are not archived answers 500 instead of 400 documents-not-archived (zrc-022)',
     breaks: ['zrc.archiefstatus.documents-not-archived'],
-    response: (x, a, body) => { if (is(x, 'PATCH', ZAAK) && codes(body).includes('documents-not-archived')) return serverError(); },
+    response: codeAs500('PATCH', ZAAK, 'documents-not-archived'),
   },
   {
     group: 'zrc.relations', description: 'a rol whose roltype belongs to another zaaktype answers 500 instead of 400 zaaktype-mismatch (zrc-019)',
     breaks: ['zrc.consistency.roltype'],
-    response: (x, a, body) => { if (is(x, 'POST', `${ZRC}/rollen`) && codes(body).includes('zaaktype-mismatch')) return serverError(); },
+    response: codeAs500('POST', `${ZRC}/rollen`, 'zaaktype-mismatch'),
   },
   {
     group: 'zrc.relations', description: 'a PATCH making a zaak its own hoofdzaak is accepted, the hoofdzaak silently dropped (zrc-013)',
@@ -47,7 +47,7 @@ export const ZAKEN_BEHAVIOUR_FAULTS: Fault[] = [
   {
     group: 'brc.rules', description: "a besluit whose besluittype is not one of its zaak's zaaktype's answers 500 instead of 400 (brc-007)",
     breaks: ['brc.besluit.zaaktype-besluittype'],
-    response: (x, a, body) => { if (is(x, 'POST', `${BRC}/besluiten`) && codes(body).includes('zaaktype-mismatch')) return serverError(); },
+    response: codeAs500('POST', `${BRC}/besluiten`, 'zaaktype-mismatch'),
   },
 ];
 

@@ -1,5 +1,5 @@
 // Faults that break every Documenten group that runs: one narrow non-compliance each.
-import { algOf, codes, DRC, is, json, noAuth, parse, serverError, tokenOf, asAdmin, type Fault } from './fault-kit.js';
+import { algOf, asAdmin, codeAs500, DRC, is, json, noAuth, parse, tokenOf, type Fault } from './fault-kit.js';
 
 const EIO = `${DRC}/enkelvoudiginformatieobjecten`;
 
@@ -34,7 +34,7 @@ export const DOCUMENTEN_FAULTS: Fault[] = [
   {
     group: 'drc.rules', description: 'an update of a locked document without its lock answers 500 instead of 400 missing-lock-id (drc-009)',
     breaks: ['drc.lock.lock-required'],
-    response: (x, a, body) => { if (is(x, 'PATCH', `${EIO}/{uuid}`) && codes(body).includes('missing-lock-id')) return serverError(); },
+    response: codeAs500('PATCH', `${EIO}/{uuid}`, 'missing-lock-id'),
   },
   {
     group: 'drc.rules', description: 'a document without vertrouwelijkheidaanduiding gets openbaar, not its type\'s (drc-007)',

@@ -2,7 +2,7 @@
 // documents, expand on Documenten, chunked uploads, the audit trail's content, the notifications of
 // every write and their retry. One narrow non-compliance each (testing the tests).
 import { LARGE_FILE_SIZE } from '../setup/bestandsdelen.js';
-import { asAdmin, clientOf, codes, DRC, is, json, noAuth, NRC, parse, proxyOriginOf, serverError, ZRC, type Answer, type Exchange, type Fault } from './fault-kit.js';
+import { asAdmin, clientOf, codeAs500, DRC, is, json, noAuth, NRC, parse, proxyOriginOf, ZRC, type Answer, type Exchange, type Fault } from './fault-kit.js';
 
 const EIO = `${DRC}/enkelvoudiginformatieobjecten`;
 const RELAY = '/__relay/';
@@ -16,7 +16,7 @@ export const DOCUMENT_EFFECT_FAULTS: Fault[] = [
   {
     group: 'drc.relations', description: 'deleting a document linked to a zaak answers 500 instead of 400 pending-relations (drc-008)',
     breaks: ['drc.destroy.pending-relations'],
-    response: (x, a, body) => { if (is(x, 'DELETE', `${EIO}/{uuid}`) && codes(body).includes('pending-relations')) return serverError(); },
+    response: codeAs500('DELETE', `${EIO}/{uuid}`, 'pending-relations'),
   },
   {
     group: 'drc.expand', description: 'expand on a document is ignored: _expand stays empty (drc-011)',
@@ -33,7 +33,7 @@ export const DOCUMENT_EFFECT_FAULTS: Fault[] = [
   {
     group: 'drc.bestandsdelen', description: 'unlocking an incomplete chunked upload answers 500 instead of 400 incomplete-upload',
     breaks: ['drc.bestandsdelen.incomplete-unlock'],
-    response: (x, a, body) => { if (is(x, 'POST', `${EIO}/{uuid}/unlock`) && codes(body).includes('incomplete-upload')) return serverError(); },
+    response: codeAs500('POST', `${EIO}/{uuid}/unlock`, 'incomplete-upload'),
   },
   {
     group: 'drc.bestandsdelen', description: 'the download of a document merged from bestandsdelen misses its last byte',

@@ -1,7 +1,7 @@
 // Faults that break the hand-written Zaken field, Klantinteracties and delete groups and the
 // archiving derivations of zrc.archiveren (zaken-fields.ts, zaken-delete.ts, zaken-archief.ts): one narrow non-compliance each.
 import { addDuration } from '../suites/zaken-kit.js';
-import { codes, DRC, is, json, parse, serverError, ZRC, BRC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
+import { BRC, codeAs500, DRC, is, json, parse, serverError, ZRC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
 
 const ZAAK = `${ZRC}/zaken/{uuid}`;
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -117,7 +117,7 @@ export const ZAKEN_FIELDS_FAULTS: Fault[] = [
   {
     group: 'zrc.klantinteracties', description: 'a zaakverzoek whose verzoek does not resolve answers 500 instead of 400 bad-url (zrc-024)',
     breaks: ['zrc.zaakverzoek.verzoek-resolves'],
-    response: (x, a, body) => { if (is(x, 'POST', `${ZRC}/zaakverzoeken`) && codes(body).includes('bad-url')) return serverError(); },
+    response: codeAs500('POST', `${ZRC}/zaakverzoeken`, 'bad-url'),
   },
   {
     group: 'zrc.klantinteracties', description: 'a zaakcontactmoment is created without checking that its contactmoment resolves (zrc-025)',

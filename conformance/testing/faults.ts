@@ -4,7 +4,7 @@
 // URLs are rewritten both ways, so the suite sees only the proxy.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mintToken, type Credentials } from '../core/token.js';
-import { AC, algOf, BRC, bytesOf, clientOf, codes, is, isAdmin, isText, json, noAuth, parse, parses, serverError, setAdminId, setProxyOrigin, tokenOf, ZRC, ZTC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
+import { AC, algOf, BRC, bytesOf, clientOf, codeAs500, codes, is, isAdmin, isText, json, noAuth, parse, parses, serverError, setAdminId, setProxyOrigin, tokenOf, ZRC, ZTC, type Answer, type Exchange, type Fault, type Forward } from './fault-kit.js';
 import { SCOPING_FAULTS } from './faults-scoping.js';
 import { DOCUMENTEN_FAULTS } from './faults-documenten.js';
 import { NOTIFICATIES_FAULTS, ZAKEN_BEHAVIOUR_FAULTS } from './faults-behaviour.js';
@@ -108,7 +108,7 @@ export const FAULTS: Fault[] = [
   {
     group: 'ztc.rules', description: 'publishing a zaaktype with a concept besluittype answers 500 instead of 400 concept-relation',
     breaks: ['ztc.zaaktype.publish-needs-published-relations'],
-    response: (x, a, body) => { if (is(x, 'POST', `${ZTC}/zaaktypen/{uuid}/publish`) && codes(body).includes('concept-relation')) return serverError(); },
+    response: codeAs500('POST', `${ZTC}/zaaktypen/{uuid}/publish`, 'concept-relation'),
   },
   {
     group: 'ztc.versions', description: 'publishing an overlapping version answers 500 instead of 400 overlap',
@@ -125,12 +125,12 @@ export const FAULTS: Fault[] = [
   {
     group: 'ztc.selectielijst', description: 'a selectielijstklasse of another procestype answers 500 instead of 400 procestype-mismatch',
     breaks: ['ztc.resultaattype.procestype-mismatch'],
-    response: (x, a, body) => { if (is(x, 'POST', `${ZTC}/resultaattypen`) && codes(body).includes('procestype-mismatch')) return serverError(); },
+    response: codeAs500('POST', `${ZTC}/resultaattypen`, 'procestype-mismatch'),
   },
   {
     group: 'ac.rules', description: 'a client id used twice answers 500 instead of 400 clientId-exists',
     breaks: ['ac.applicatie.client-id-unique'],
-    response: (x, a, body) => { if (is(x, 'POST', `${AC}/applicaties`) && codes(body).includes('clientId-exists')) return serverError(); },
+    response: codeAs500('POST', `${AC}/applicaties`, 'clientId-exists'),
   },
   {
     group: 'brc.besluit', description: 'GET /besluiten serves lists without next and previous',
@@ -171,7 +171,7 @@ export const FAULTS: Fault[] = [
   {
     group: 'zrc.rules', description: 'a zaak with an identificatie already used by its bronorganisatie answers 500 instead of 400 identificatie-niet-uniek',
     breaks: ['zrc.zaak.identificatie-unique'],
-    response: (x, a, body) => { if (is(x, 'POST', `${ZRC}/zaken`) && codes(body).includes('identificatie-niet-uniek')) return serverError(); },
+    response: codeAs500('POST', `${ZRC}/zaken`, 'identificatie-niet-uniek'),
   },
   {
     group: 'zrc.audittrail', description: 'GET /zaken/{uuid}/audittrail/{uuid} answers 200 {} for an unknown uuid',

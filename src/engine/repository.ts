@@ -74,8 +74,9 @@ export class Repository {
   private applyAuth(qb: Knex.QueryBuilder): void {
     const auth = this.desc.auth;
     if (!auth) {
-      // Resources without per-type grants (Catalogi, Autorisaties): the scope itself. A route checks
-      // it before it gets here; an expand into another API does not (drc-012, zrc-027).
+      // Resources without per-type grants (Catalogi, Autorisaties): the scope itself. A route and
+      // expand's up-front check (src/engine/expand.ts) refuse without it; this also covers expanded
+      // fields that check cannot place in an API (a zaakobject's zaakobjecttype: drc-012, zrc-027).
       if (this.scopes.length && !this.scopes.some((s) => this.ctx.caller.hasScope(s))) qb.whereRaw('false');
       return;
     }

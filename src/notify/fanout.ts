@@ -4,7 +4,6 @@ import { matches, type FilterGroup } from './match.js';
 
 /** Outbox rows per fan-out round (and delivery rows per insert). */
 export const FAN_OUT_BATCH = 500;
-const BATCH = FAN_OUT_BATCH;
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, any>;
 
@@ -23,7 +22,7 @@ const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Rec
  */
 export async function fanOut(db: Db, external: boolean): Promise<number> {
   return db.transaction(async (trx) => {
-    const q = trx('notificatie_outbox').whereNull('fanned_out_at').orderBy('id').limit(BATCH).select('id', 'kanaal', 'hoofd_object', 'message');
+    const q = trx('notificatie_outbox').whereNull('fanned_out_at').orderBy('id').limit(FAN_OUT_BATCH).select('id', 'kanaal', 'hoofd_object', 'message');
     if (!isEmbedded(db)) q.forUpdate();
     const rows = await q;
     if (!rows.length) return 0;
@@ -40,7 +39,7 @@ export async function fanOut(db: Db, external: boolean): Promise<number> {
         });
       }
     }
-    for (let i = 0; i < deliveries.length; i += BATCH) await trx('notificatie_delivery').insert(deliveries.slice(i, i + BATCH));
+    for (let i = 0; i < deliveries.length; i += FAN_OUT_BATCH) await trx('notificatie_delivery').insert(deliveries.slice(i, i + FAN_OUT_BATCH));
     await trx('notificatie_outbox').whereIn('id', rows.map((r) => r.id)).update({ fanned_out_at: now });
     return rows.length;
   });
