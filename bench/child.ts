@@ -28,5 +28,5 @@ export async function startChild(script: string, port: number, env: Record<strin
     await new Promise((r) => setTimeout(r, 200));
   }
   log(`${script} listening on ${port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  return { stop: () => { if (!exited) child.kill('SIGTERM'); } };
+  return { pid: child.pid, stop: () => { if (!exited) child.kill('SIGTERM'); } };
 }

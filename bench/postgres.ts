@@ -53,6 +53,7 @@ export async function startPostgres(dir = resolve('bench/.pgdata')): Promise<Pos
     `-F -k ${dir} -p ${port}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off',
     '-c full_page_writes=off', '-c shared_buffers=2GB', '-c work_mem=32MB', '-c maintenance_work_mem=512MB',
     '-c max_wal_size=8GB', '-c checkpoint_timeout=30min', '-c effective_cache_size=8GB', '-c max_connections=100',
+    process.env.BENCH_PG_OPTIONS ?? '', // e.g. `-c shared_preload_libraries=pg_stat_statements` while profiling
   ].join(' ');
   asPg(join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'postgres.log'), '-w', '-t', '120', '-o', opts, 'start']);
   const r = spawnSync(join(PG_BIN, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-tAc', "select 1 from pg_database where datname='zgw'"]);

@@ -3,6 +3,8 @@ import type { Measured } from './load.js';
 export interface Row extends Measured {
   name: string;
   what: string;
+  /** CPU ms per request by process group (server, postgres, load generator), where /proc tells. */
+  cpu?: Record<string, number>;
 }
 
 export interface Target {
@@ -18,6 +20,13 @@ export function table(rows: Row[]): string {
   const head = ['scenario', 'conn', 'req/s', 'p50', 'p99', 'requests', 'errors'];
   const body = rows.map((r) => [r.name, String(r.connections), r.rps.toFixed(1), ms(r.p50), ms(r.p99), String(r.requests), String(r.errors + r.non2xx)]);
   return format([head, ...body]);
+}
+
+export function cpuTable(rows: Row[]): string {
+  const groups = ['server', 'postgres', 'load generator'];
+  const body = rows.filter((r) => r.cpu).map((r) => [r.name, String(r.connections), ...groups.map((g) => r.cpu![g]?.toFixed(2) ?? '-'),
+    groups.reduce((s, g) => s + (r.cpu![g] ?? 0), 0).toFixed(2)]);
+  return format([['scenario', 'conn', ...groups, 'total'], ...body]);
 }
 
 export function targetTable(targets: Target[]): string {

@@ -13,10 +13,11 @@ import { CITIZEN_BSN } from './seed-sql.js';
 import { prepareRun } from './setup.js';
 import { startChild } from './child.js';
 import { load, warm } from './load.js';
-import { judge, table, targetTable, type Row } from './report.js';
+import { cpuTable, judge, table, targetTable, type Row } from './report.js';
 import { zaakBody } from './template.js';
 import { call } from './http.js';
 import { freePort } from './postgres.js';
+import { cpuPerRequest, cpuSnapshot } from './cpu.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -82,9 +83,11 @@ async function main() {
     for (const [name, what, url, token] of gets.filter(([name]) => !only || only.has(name) || only.has(name.split(',')[0]))) {
       const count = await warm(url, token);
       if (count !== undefined) log(`${name}: count ${count}`);
+      const serverPid = url.startsWith(zrcNoLog) ? noLog.pid : url.includes(`:${setup.baselinePort}/`) ? baseline.pid : server.pid;
       for (const connections of [1, 16]) {
+        const before = cpuSnapshot({ server: serverPid });
         const m = await load({ url, token, connections, duration });
-        rows.push({ name, what, ...m });
+        rows.push({ name, what, ...m, cpu: cpuPerRequest(before, cpuSnapshot({ server: serverPid }), m.requests) });
         log(`${name} @${connections}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.errors + m.non2xx ? `, ${m.errors + m.non2xx} errors` : ''}`);
       }
     }
@@ -94,8 +97,9 @@ async function main() {
     if (!only || only.has('create')) {
       const body = zaakBody({ url: setup.zaaktypeUrl } as never, setup.baseUrl, '2025-06-01');
       await call('POST', zrc, setup.token10, body, [201]); // fails loudly (with the answer) before the load
+      const cpuBefore = cpuSnapshot({ server: server.pid });
       const created = await load({ url: zrc, token: setup.token10, connections: 8, duration, method: 'POST', body });
-      rows.push({ name: 'create', what: 'POST /zaken with audit and outbox rows', ...created });
+      rows.push({ name: 'create', what: 'POST /zaken with audit and outbox rows', ...created, cpu: cpuPerRequest(cpuBefore, cpuSnapshot({ server: server.pid }), created.requests) });
       after = { audit: await setup.count('select count(*) n from audittrail'), outbox: await outbox() };
       log(`create @8: ${created.rps.toFixed(1)}/s; audit rows +${after.audit - before.audit}, outbox rows +${after.outbox - before.outbox}`);
       await new Promise((r) => setTimeout(r, 2000)); // creates still in flight when the load stopped
@@ -105,6 +109,7 @@ async function main() {
     const load1 = loadavg()[0].toFixed(1);
     console.log(`\n${zaken.toLocaleString('en')} zaken, ${duration} s per run, ${cpus().length} cores (server, PostgreSQL and load generator together), load average ${load1}\n`);
     console.log(table(rows));
+    console.log(`\nCPU per request (ms, user + system, from /proc; the no-log rows count their own server):\n${cpuTable(rows)}`);
     console.log(`\n${targetTable(targets)}\n`);
     if (!('token' in resident)) console.log(`resident scenario skipped: ${resident.skipped}\n`);
     console.log(`access log (inzage) on/off throughput: ${ratios.map((r) => `${r.name} @${r.connections} ${(100 * r.ratio).toFixed(0)}%`).join(', ')}`);

@@ -11,6 +11,7 @@ import { bsnVault } from '../src/privacy/bsn.js';
 import { sealExisting } from '../src/privacy/tables.js';
 import { refillSql } from '../src/storage/tally.js';
 import { zaakTelling } from '../src/components/zaken/telling.js';
+import { refillAfgeleidSql } from '../src/components/zaken/afgeleid.js';
 
 export interface Seed {
   zaken: number;
@@ -86,6 +87,10 @@ async function seed(c: pg.Client, url: string, zaken: number, log: Log): Promise
   await c.query('begin');
   for (const sql of refillSql(zaakTelling)) await c.query(sql);
   await c.query('commit');
+  // … and what hangs under each zaak, kept in its row (src/components/zaken/afgeleid.ts); before the indexes come back.
+  t = Date.now();
+  await c.query(refillAfgeleidSql());
+  log(`  zaak.afgeleid filled (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   await c.query(`insert into zaak_identificatie_counter (prefix, last)
     select distinct 'ZAAK-' || to_char(startdatum, 'YYYY'), $1::bigint from zaak
     on conflict (prefix) do update set last = greatest(zaak_identificatie_counter.last, excluded.last)`, [zaken]);

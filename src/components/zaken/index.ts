@@ -12,6 +12,7 @@ import { zakenMigrations } from './tables.js';
 import { dateRangeMigration, performanceMigrations } from './indexes.js';
 import { geometrieMigration } from './geometrie-sql.js';
 import { tellingMigration } from './telling.js';
+import { afgeleidMigration } from './afgeleid.js';
 
 /** Lists that Open Zaak serves as plain arrays (CONVENTIONS §1): the contract says which. */
 const paginated = (prefix: string) => {
@@ -38,5 +39,5 @@ export const zaken: Component = {
       audittrail_retrieve: trail.retrieve,
     };
   },
-  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations, tellingMigration, dateRangeMigration],
+  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations, tellingMigration, dateRangeMigration, afgeleidMigration],
 };

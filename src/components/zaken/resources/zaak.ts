@@ -10,7 +10,7 @@ import { rolGroupFilter, ROL_FILTER_PARAMS } from './rol-filters.js';
 import { withinFilter } from './geometrie.js';
 import { isUuid } from '../../../engine/registry.js';
 import { zaakTelling } from '../telling.js';
-import { preparedQuery } from '../../../storage/db.js';
+import { ZAAK_LISTS } from '../afgeleid.js';
 
 const BETALINGSINDICATIE_WEERGAVE: Record<string, string> = {
   '': '',
@@ -63,51 +63,24 @@ export function boundingBox(geometry: unknown): [number, number, number, number]
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
-const CHILDREN: [table: string, field: string, many: boolean][] = [
-  ['zaakeigenschap', 'eigenschappen', true],
-  ['rol', 'rollen', true],
-  ['zaakinformatieobject', 'zaakinformatieobjecten', true],
-  ['zaakobject', 'zaakobjecten', true],
-  ['resultaat', 'resultaat', false],
-];
+/** The fields `afgeleid` lists (src/components/zaken/afgeleid.ts), by the resource of their URLs. */
+const LISTS: [resource: string, field: string][] = [...ZAAK_LISTS, ['zaak', 'deelzaken']];
 
-/**
- * What hangs under a page of zaken, in one statement (one round trip, one plan): per kind the
- * child's uuid and its zaak, in creation order; the deelzaken by their hoofdzaak; and the current
- * status, the one set last (CONVENTIONS §4).
- */
-const DERIVED_SQL = `with page(zaak) as (select unnest(cast(? as uuid[])))\n` + [
-  ...CHILDREN.map(([table], k) => `select ${k} as k, uuid, zaak, id from ${table} where zaak in (select zaak from page)`),
-  `select ${CHILDREN.length} as k, uuid, hoofdzaak as zaak, id from zaak where hoofdzaak in (select zaak from page)`,
-  `(select distinct on (zaak) ${CHILDREN.length + 1} as k, uuid, zaak, 0 as id from status where zaak in (select zaak from page) order by zaak, datum_status_gezet desc)`,
-].join('\nunion all ') + '\norder by k, id';
-
-/** Derived fields: the URLs of what hangs under each zaak, for a page at once (nothing for a new zaak). */
-async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx, { fresh }: { fresh: boolean }): Promise<void> {
-  const byZaak = new Map<string, ApiObject>(objs.map((o, i) => [rows[i].uuid, o]));
-  for (const o of objs) {
-    for (const [, field, many] of CHILDREN) o[field] = many ? [] : null;
-    o.deelzaken = [];
-    o.status = null;
+/** Derived fields: the URLs of what hangs under each zaak, from the zaak row's own `afgeleid` (kept by triggers). */
+async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
+  const { registry } = ctx;
+  objs.forEach((o, i) => {
+    const { uuid, afgeleid = {} } = rows[i];
+    for (const [resource, field] of LISTS) {
+      o[field] = ((afgeleid[field] ?? []) as string[]).map((child) => registry.url(resource, child, uuid)); // zaakeigenschappen are nested under their zaak
+    }
+    o.resultaat = afgeleid.resultaat ? registry.url('resultaat', afgeleid.resultaat) : null;
+    o.status = afgeleid.status ? registry.url('status', afgeleid.status) : null;
     o.betalingsindicatieWeergave = BETALINGSINDICATIE_WEERGAVE[o.betalingsindicatie ?? ''] ?? '';
     // zrc-012: a zaak that was never suspended says so, as Open Zaak answers and its clients read
     // (`opschorting.indicatie` without a null check). Verlenging stays null: its `duur` cannot be empty.
     o.opschorting ??= { indicatie: false, reden: '' };
-  }
-  if (fresh) return; // a zaak just created has no statussen, rollen, deelzaken, … yet
-  // A prepared statement: planned once per connection instead of for every page (src/storage/db.ts).
-  const { rows: derived } = await preparedQuery<{ k: number; uuid: string; zaak: string }>(ctx.db, DERIVED_SQL, [rows.map((r) => r.uuid)]);
-  for (const d of derived) {
-    const o = byZaak.get(d.zaak)!;
-    if (d.k === CHILDREN.length) o.deelzaken.push(ctx.registry.url('zaak', d.uuid));
-    else if (d.k === CHILDREN.length + 1) o.status = ctx.registry.url('status', d.uuid);
-    else {
-      const [table, field, many] = CHILDREN[d.k];
-      const url = ctx.registry.url(table, d.uuid, d.zaak); // zaakeigenschappen are nested under their zaak
-      if (many) o[field].push(url);
-      else o[field] = url;
-    }
-  }
+  });
 }
 
 /** What the zaak's own rules read of its zaaktype are stored fields (src/engine/resolve.ts). */

@@ -1,2 +1,0 @@
-import { startPostgres } from './postgres.js';
-console.log((await startPostgres()).url);
