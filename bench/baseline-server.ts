@@ -1,6 +1,7 @@
 /**
  * The baseline: the engine's own SQL for the list (count + page, captured from knex), answered by
- * a bare express + pg handler that builds the same envelope from the rows. No contract, no
+ * a bare express + pg handler that builds the same envelope from the rows (or joins the objects'
+ * JSON, when the engine's page statement makes it). No contract, no
  * authorisation logic, no enrichment: what a page costs with nothing of ours around it.
  * Run as a child process: DATABASE_URL, PORT, BENCH_SQL (JSON: [{sql, bindings}] count first: the
  * engine's count, a count(*) or the sum over its counter rows, src/storage/tally.ts); WORKERS
@@ -31,6 +32,11 @@ function serve() {
   app.get('/zaken', async (_req, res) => {
     const c = await pool.query(countSql, count.bindings);
     const rows = (await pool.query(pageSql, page.bindings)).rows;
+    // The engine's page statement makes each object's JSON itself (src/engine/serialize-sql.ts): joined as it comes.
+    if (rows[0]?.json !== undefined) {
+      res.type('application/json').send(`{"count":${Number(Object.values(c.rows[0])[0])},"next":null,"previous":null,"results":[${rows.map((r) => r.json).join(',')}]}`);
+      return;
+    }
     const results = rows.map((r) => ({
       url: `${base}/zaken/api/v1/zaken/${r.uuid}`, uuid: r.uuid, identificatie: r.identificatie, bronorganisatie: r.bronorganisatie,
       zaaktype: `${base}/catalogi/api/v1/zaaktypen/${r.zaaktype}`, vertrouwelijkheidaanduiding: r.vertrouwelijkheidaanduiding,

@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
  * the defaults (a second instance of the server keeps the first one's BASE_URL).
  */
 export async function startChild(script: string, port: number, env: Record<string, string>, log: (m: string) => void) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // The young generation the Docker image and `npm start` give the server (Dockerfile), for the baseline alike.
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', script], {
     env: {
       ...process.env, PORT: String(port), BASE_URL: `http://localhost:${port}`,
       DEMO: 'false', LOG_LEVEL: 'warn', VALIDATE_RESPONSES: 'false', NODE_ENV: 'production', ...env,

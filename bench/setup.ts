@@ -58,7 +58,7 @@ export async function prepareRun(url: string, seed: Seed, printPlans: boolean, l
   };
   server.closeAllConnections();
   await new Promise((ok) => server.close(ok));
-  const listSql = [queries.list.find((q) => /^select (count|sum)\(/i.test(q.sql))!, queries.list.find((q) => /^select "t"\.\*/i.test(q.sql))!];
+  const listSql = [queries.list.find((q) => /^select (count|sum)\(/i.test(q.sql))!, queries.list.find((q) => /^select "t"\./i.test(q.sql))!];
   if (!listSql[0] || !listSql[1]) throw new Error(`could not find the list's count and page queries in:\n${queries.list.map((q) => q.sql).join('\n')}`);
   const plans: Record<string, { sql: string; ms: number; plan: string }[]> = {};
   t = Date.now();

@@ -11,6 +11,8 @@ export interface Config {
   port: number;
   /** Server processes sharing the port (node:cluster); more than 1 only with DATABASE_URL. */
   workers: number;
+  /** Connections each server process keeps to PostgreSQL at most. */
+  databasePoolSize: number;
   /** Public base URL without trailing slash; every URL in a response is built from it. */
   baseUrl: string;
   /** Unset: embedded PostgreSQL (PGlite) in `dataDir`. */
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     workers,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1),
     baseUrl,
     databaseUrl,
     dataDir: env.DATA_DIR || './data',

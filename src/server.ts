@@ -25,7 +25,7 @@ export interface Running {
 export async function prepare(config: Config, logger: Logger = pino({ level: config.logLevel })) {
   // The embedded database allows one process per data dir; a second one would corrupt it.
   const release = config.databaseUrl || config.dataDir === 'memory' ? () => {} : lockDataDir(config.dataDir, 'zgw-server');
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolSize });
   await migrate(db, components.flatMap((c) => c.migrations), config);
   const registry = new Registry(config.baseUrl, components.flatMap((c) => c.descriptors));
   components.forEach((c) => contractFor(c.api)); // compile the contracts before the first request

@@ -24,6 +24,15 @@ export interface ApiRequest {
   stream?: Readable;
 }
 
+/** A response body already serialised as JSON (a list page made by PostgreSQL, src/engine/serialize-sql.ts). */
+export class RawJson {
+  constructor(readonly text: string) {}
+  /** The body as a value, for what must look inside it (response validation, `fields` in _zoek). */
+  parse(): any {
+    return JSON.parse(this.text);
+  }
+}
+
 export interface ApiResponse {
   status: number;
   body?: unknown;

@@ -1,5 +1,6 @@
 import type { Ctx, Rule } from '../core/types.js';
 import type { DossierPath } from '../privacy/dossier.js';
+import type { SqlJson } from './serialize-sql.js';
 
 export type ColumnKind = 'text' | 'int' | 'bool' | 'date' | 'datetime' | 'json' | 'ref' | 'texts';
 
@@ -85,6 +86,12 @@ export interface Descriptor {
    * row can point at them yet: the queries for what hangs under them can be skipped.
    */
   enrich?: (objs: ApiObject[], rows: Row[], ctx: Ctx, opts: { fresh: boolean }) => Promise<unknown>;
+  /**
+   * The same derived fields as SQL expressions of their JSON text over the row `t` (a list page's
+   * JSON made by PostgreSQL, src/engine/serialize-sql.ts); without it such a resource's lists are
+   * serialised in JavaScript.
+   */
+  enrichSql?: (t: string, sql: SqlJson) => Record<string, string>;
   /** Server-set fields, defaults and normalisation before rules run. */
   prepare?: (input: ApiObject, ctx: Ctx, existing?: ApiObject) => Promise<void> | void;
   rules?: { create?: Rule[]; update?: Rule[]; destroy?: Rule[] };

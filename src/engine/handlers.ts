@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ApiRequest, ApiResponse, Ctx, Handler, Rule, Violation } from '../core/types.js';
+import type { Knex } from 'knex';
+import { RawJson, type ApiRequest, type ApiResponse, type Ctx, type Handler, type Rule, type Violation } from '../core/types.js';
 import { ApiError, invalid, notFound, permissionDenied } from '../core/errors.js';
 import type { ApiObject, Descriptor, Filter, Row } from './descriptor.js';
 import { Repository } from './repository.js';
 import { serialize, serializeOne, toRow } from './serialize.js';
 import { applyFilters, applyOrdering } from './filters.js';
-import { envelope, pageOf } from './pagination.js';
+import { envelope, envelopeJson, pageOf } from './pagination.js';
+import { objectJsonSql } from './serialize-sql.js';
+import { preparedRows } from '../storage/db.js';
 import { recordWrite, type Actie } from './effects.js';
 import { checkReferences } from './references.js';
 import { contractFor } from './contract.js';
@@ -24,17 +27,22 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
     const r = repo(desc, ctx);
     const qb = r.visible();
     const applied = applyFilters(qb, filters, { ...desc.defaultQuery, ...req.query }, ctx, desc);
+    // Without expand, PostgreSQL makes each object's JSON (src/engine/serialize-sql.ts) where the resource allows.
+    const json = req.query.expand ? undefined : await objectJsonSql(desc, ctx);
+    const select = (q: Knex.QueryBuilder) => (json ? q.select('t.uuid', ...(desc.scopedBy ? [`t.${desc.scopedBy.column}`] : []), ctx.db.raw(`${json} as json`)) : q.select('t.*'));
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);
-      const rows = await qb.select('t.*');
+      const rows = await select(qb);
       ctx.inzage?.note(desc, rows, 'lezen', ctx);
+      if (json) return { status: 200, body: new RawJson(`[${rows.map((row: Row) => row.json).join(',')}]`) };
       return { status: 200, body: await withExpand(desc, await serialize(desc, rows, ctx), ctx) };
     }
     const page = pageOf(req.query);
     const count = await r.count(qb, applied);
     applyOrdering(qb, desc, req.query.ordering);
-    const rows = await qb.select('t.*').limit(page.size).offset((page.number - 1) * page.size);
+    const rows = await preparedRows<Row>(ctx.db, select(qb).limit(page.size).offset((page.number - 1) * page.size));
     ctx.inzage?.note(desc, rows, 'lezen', ctx);
+    if (json) return { status: 200, body: envelopeJson(rows.map((row: Row) => row.json), Number(count), page, req.url) };
     const results = await withExpand(desc, await serialize(desc, rows, ctx), ctx);
     return { status: 200, body: envelope(results, Number(count), page, req.url) };
   };

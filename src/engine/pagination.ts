@@ -1,4 +1,5 @@
 import { ApiError } from '../core/errors.js';
+import { RawJson } from '../core/types.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;
@@ -34,4 +35,10 @@ export function envelope(results: unknown[], count: number, page: Page, requestU
     previous: page.number > 1 ? link(page.number - 1) : null,
     results,
   };
+}
+
+/** The same envelope around objects that are JSON text already. */
+export function envelopeJson(results: string[], count: number, page: Page, requestUrl: string): RawJson {
+  const head = JSON.stringify(envelope([], count, page, requestUrl));
+  return new RawJson(`${head.slice(0, -3)}[${results.join(',')}]}`); // head ends in `[]}`: results is its last key
 }

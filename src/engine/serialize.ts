@@ -5,12 +5,13 @@ import type { ApiObject, Descriptor, Row } from './descriptor.js';
 
 /** How one response field is read from a stored row: its own column, the row's url/uuid, or the jsonb rest (a reference there or not). */
 type Source = { kind: 'column'; column: string; type: string; target?: string } | { kind: 'url' } | { kind: 'uuid' } | { kind: 'data'; target?: string };
-type Plan = { field: string; blank: unknown; source: Source }[];
+export type PlanEntry = { field: string; blank: unknown; source: Source };
+type Plan = PlanEntry[];
 
 const plans = new Map<string, Plan>();
 
 /** Response fields in contract order with their blanks and sources, from the contract's response schema (computed once per resource). */
-function planFor(desc: Descriptor): Plan {
+export function planFor(desc: Descriptor): Plan {
   let plan = plans.get(desc.name);
   if (!plan) {
     const props = contractFor(desc.api).properties(desc.schema, 'response');

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse as parseYaml } from 'yaml';
 import { OpenAPIRouter } from 'openapi-backend';
 import type { Component } from '../components/component.js';
-import type { ApiRequest, Ctx, Handler } from '../core/types.js';
+import { RawJson, type ApiRequest, type Ctx, type Handler } from '../core/types.js';
 import { ApiError } from '../core/errors.js';
 import { contractFor, PROJECT_ROOT, type OperationSpec } from '../engine/contract.js';
 import { parseQuery, checkHeaders, validateBody } from './validation.js';
@@ -128,7 +128,7 @@ function validateResponse(contract: ReturnType<typeof contractFor>, op: Operatio
   const ref = op.responses[String(status)]?.schema?.$ref;
   if (!ref || body === undefined) return;
   const v = contract.validator(ref);
-  if (!v(body)) {
+  if (!v(body instanceof RawJson ? body.parse() : body)) {
     throw new Error(`Response ${status} does not match ${ref}: ${JSON.stringify(v.errors?.slice(0, 5))}`);
   }
 }
@@ -139,7 +139,7 @@ function send(res: Response, status: number, body: unknown, headers: Record<stri
     res.status(status).end();
     return;
   }
-  res.status(status).type('application/json').send(JSON.stringify(body));
+  res.status(status).type('application/json').send(body instanceof RawJson ? body.text : JSON.stringify(body));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Handler } from '../../../core/types.js';
+import { RawJson, type Handler } from '../../../core/types.js';
 import { fieldError } from '../../../core/errors.js';
 import type { Filter } from '../../../engine/descriptor.js';
 import { list } from '../../../engine/handlers.js';
@@ -26,7 +26,8 @@ export function zoek(filters: Map<string, Filter>): Handler {
     const zoekReq = { ...req, query };
     const res = await run(zoekReq, { ...ctx, request: zoekReq });
     if (fields?.length) {
-      const page = res.body as { results: Record<string, unknown>[] };
+      const page = (res.body instanceof RawJson ? res.body.parse() : res.body) as { results: Record<string, unknown>[] };
+      res.body = page;
       page.results = page.results.map((o) => Object.fromEntries(['url', ...fields].filter((f) => f in o).map((f) => [f, o[f]])));
       res.partial = true;
     }

@@ -11,6 +11,7 @@ import { withinFilter } from './geometrie.js';
 import { isUuid } from '../../../engine/registry.js';
 import { zaakTelling } from '../telling.js';
 import { ZAAK_LISTS } from '../afgeleid.js';
+import type { SqlJson } from '../../../engine/serialize-sql.js';
 
 const BETALINGSINDICATIE_WEERGAVE: Record<string, string> = {
   '': '',
@@ -63,6 +64,8 @@ export function boundingBox(geometry: unknown): [number, number, number, number]
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
+const NIET_OPGESCHORT = { indicatie: false, reden: '' };
+
 /** The fields `afgeleid` lists (src/components/zaken/afgeleid.ts), by the resource of their URLs. */
 const LISTS: [resource: string, field: string][] = [...ZAAK_LISTS, ['zaak', 'deelzaken']];
 
@@ -79,8 +82,23 @@ async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
     o.betalingsindicatieWeergave = BETALINGSINDICATIE_WEERGAVE[o.betalingsindicatie ?? ''] ?? '';
     // zrc-012: a zaak that was never suspended says so, as Open Zaak answers and its clients read
     // (`opschorting.indicatie` without a null check). Verlenging stays null: its `duur` cannot be empty.
-    o.opschorting ??= { indicatie: false, reden: '' };
+    o.opschorting ??= { ...NIET_OPGESCHORT };
   });
+}
+
+/** The same derived fields as JSON text made by PostgreSQL, for a list page (src/engine/serialize-sql.ts). */
+function enrichSql(t: string, { url, urls, lit }: SqlJson): Record<string, string> {
+  const list = (resource: string, field: string) => urls(resource, `${t}.afgeleid->${lit(field)}`, `${t}.uuid`);
+  const one = (resource: string, key: string) => `case when ${t}.afgeleid->>${lit(key)} is null then 'null' else ${url(resource, `(${t}.afgeleid->>${lit(key)})`)} end`;
+  const weergave = Object.entries(BETALINGSINDICATIE_WEERGAVE).map(([k, v]) => `when ${lit(k)} then ${lit(JSON.stringify(v))}`).join(' ');
+  const opschorting = `${t}.data->'opschorting'`;
+  return {
+    ...Object.fromEntries(LISTS.map(([resource, field]) => [field, list(resource, field)])),
+    resultaat: one('resultaat', 'resultaat'),
+    status: one('status', 'status'),
+    betalingsindicatieWeergave: `case coalesce(${t}.data->>'betalingsindicatie', '') ${weergave} else '""' end`,
+    opschorting: `coalesce(nullif((${opschorting})::text, 'null'), ${lit(JSON.stringify(NIET_OPGESCHORT))})`,
+  };
 }
 
 /** What the zaak's own rules read of its zaaktype are stored fields (src/engine/resolve.ts). */
@@ -123,6 +141,7 @@ export const zaak: Descriptor = {
   prepare,
   derive,
   enrich,
+  enrichSql,
   rules: zaakRules,
   onWrite: removeMirrorsOnDelete, // zrc-023: the document links' mirrors go with the zaak
   unique: {
