@@ -11,7 +11,7 @@ import { bsnVault } from '../src/privacy/bsn.js';
 import { sealExisting } from '../src/privacy/tables.js';
 import { refillSql } from '../src/storage/tally.js';
 import { zaakTelling } from '../src/components/zaken/telling.js';
-import { refillAfgeleidSql } from '../src/components/zaken/afgeleid.js';
+import { refillAfgeleidSql, RESTORE_ORDER } from '../src/components/zaken/afgeleid.js';
 
 export interface Seed {
   zaken: number;
@@ -90,6 +90,7 @@ async function seed(c: pg.Client, url: string, zaken: number, log: Log): Promise
   // … and what hangs under each zaak, kept in its row (src/components/zaken/afgeleid.ts); before the indexes come back.
   t = Date.now();
   await c.query(refillAfgeleidSql());
+  await c.query(RESTORE_ORDER);
   log(`  zaak.afgeleid filled (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   await c.query(`insert into zaak_identificatie_counter (prefix, last)
     select distinct 'ZAAK-' || to_char(startdatum, 'YYYY'), $1::bigint from zaak

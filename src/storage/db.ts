@@ -50,36 +50,12 @@ export const isEmbedded = (db: Db) => !(db.client.config.client === 'pg');
 export async function preparedQuery<R = any>(db: Db, sql: string, bindings: unknown[]): Promise<{ rows: R[] }> {
   if (isEmbedded(db)) return db.raw(sql, bindings as Knex.RawBinding[]);
   let n = 0;
-  return prepared(db, sql.replace(/\?/g, () => `$${++n}`), bindings);
-}
-
-/**
- * The rows of a knex query, sent as a prepared statement on PostgreSQL (see preparedQuery): for a
- * query whose text depends only on its shape (which filters, how many grants), not on its values,
- * such as a list page. Its planning was about 1 ms of a page of zaken (bench/README.md).
- */
-export async function preparedRows<R = any>(db: Db, qb: Knex.QueryBuilder): Promise<R[]> {
-  if (isEmbedded(db)) return qb;
-  const { sql, bindings } = qb.toSQL().toNative();
-  db.client.emit('query', { sql, bindings }); // as knex tells of its own queries (the benchmark and tests listen)
-  return (await prepared<R>(db, sql, bindings as unknown[])).rows;
-}
-
-/**
- * Statement names this process has prepared. Each connection keeps what it prepared until it
- * closes, so past MAX_PREPARED different texts (a client can vary a list's shape, e.g. the length of
- * `uuid__in`) a new text runs unnamed, planned each time as knex's own queries are.
- */
-const preparedNames = new Set<string>();
-const MAX_PREPARED = 200;
-
-async function prepared<R>(db: Db, text: string, values: unknown[]): Promise<{ rows: R[] }> {
+  const text = sql.replace(/\?/g, () => `$${++n}`);
   const name = `zgw_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-  const named = preparedNames.has(name) || (preparedNames.size < MAX_PREPARED && !!preparedNames.add(name));
   // Inside a transaction knex hands back the transaction's own connection (and releasing it is a no-op).
   const connection = await db.client.acquireConnection();
   try {
-    return await connection.query(named ? { name, text, values } : { text, values });
+    return await connection.query({ name, text, values: bindings });
   } finally {
     await db.client.releaseConnection(connection);
   }
