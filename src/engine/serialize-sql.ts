@@ -37,7 +37,11 @@ const cache = new WeakMap<Descriptor, Map<string, Promise<string | null>>>();
 export async function objectJsonSql(desc: Descriptor, ctx: Ctx): Promise<string | undefined> {
   const base = ctx.config.baseUrl;
   const perBase = cache.get(desc) ?? cache.set(desc, new Map()).get(desc)!;
-  if (!perBase.has(base)) perBase.set(base, columnTypes(ctx, desc.table).then((types) => build(desc, ctx, types)));
+  if (!perBase.has(base)) {
+    const made = columnTypes(ctx, desc.table).then((types) => build(desc, ctx, types));
+    made.catch(() => perBase.delete(base)); // a failed look-up is asked again next time, not remembered
+    perBase.set(base, made);
+  }
   return (await perBase.get(base)) ?? undefined;
 }
 
