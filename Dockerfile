@@ -28,8 +28,8 @@ EXPOSE 8000
 VOLUME ["/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# A young generation of 2 x 64 MiB: a page of 100 zaken allocates a few MB, and with the default
-# 16 MiB semi-spaces the collector took about 15% of the server's CPU under load (bench/README.md).
+# A young generation of 2 x 64 MiB: with the default 16 MiB semi-spaces the collector took about 15%
+# of a CPU profile of list pages under load (bench/README.md).
 ENV NODE_OPTIONS=--max-semi-space-size=64
 # node directly (not npm start): SIGTERM reaches the server's graceful shutdown.
 CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -80,12 +80,8 @@ export interface Descriptor {
   order?: string[];
   /** Filters that are not a plain column match; the rest are derived from `columns`. */
   filters?: Record<string, Filter>;
-  /**
-   * Adds derived, read-only fields to a batch of API objects (one query per batch, not per row).
-   * `fresh`: the rows were just inserted in this transaction (a create's response), so no other
-   * row can point at them yet: the queries for what hangs under them can be skipped.
-   */
-  enrich?: (objs: ApiObject[], rows: Row[], ctx: Ctx, opts: { fresh: boolean }) => Promise<unknown>;
+  /** Adds derived, read-only fields to a batch of API objects (one query per batch, not per row). */
+  enrich?: (objs: ApiObject[], rows: Row[], ctx: Ctx) => Promise<unknown>;
   /**
    * The same derived fields as SQL expressions of their JSON text over the row `t` (a list page's
    * JSON made by PostgreSQL, src/engine/serialize-sql.ts); without it such a resource's lists are

@@ -64,7 +64,6 @@ export function checkExpand(desc: Descriptor, tree: Tree, ctx: Ctx, path = '', r
   return reached;
 }
 
-
 const urlsIn = (value: unknown): string[] => {
   const items = Array.isArray(value) ? value : [value];
   return items.map((v) => (typeof v === 'object' && v ? Object.values(v).find((x) => typeof x === 'string' && x.includes('://')) : v))

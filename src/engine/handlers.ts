@@ -43,7 +43,7 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
     // another's (`zaaktype=` took 200 ms a page with one), so each page is planned for its values.
     const rows: Row[] = await select(qb).limit(page.size).offset((page.number - 1) * page.size);
     ctx.inzage?.note(desc, rows, 'lezen', ctx);
-    if (json) return { status: 200, body: envelopeJson(rows.map((row: Row) => row.json), Number(count), page, req.url) };
+    if (json) return { status: 200, body: envelopeJson(rows.map((row) => row.json), Number(count), page, req.url) };
     const results = await withExpand(desc, await serialize(desc, rows, ctx), ctx);
     return { status: 200, body: envelope(results, Number(count), page, req.url) };
   };
@@ -115,7 +115,7 @@ export async function write(
     const tctx: Ctx = { ...ctx, db: trx };
     const tr = repo(desc, tctx);
     saved = existing ? await tr.update(existing.row.id, row) : await tr.insert({ ...row, uuid: randomUUID() });
-    const obj = await serializeOne(desc, saved!, tctx, { fresh: !existing });
+    const obj = await serializeOne(desc, saved!, tctx);
     await recordWrite(desc, actie, existing ? 200 : 201, existing?.obj ?? null, obj, tctx);
     await desc.onWrite?.(obj, existing?.obj ?? null, tctx);
     return obj;

@@ -1,5 +1,4 @@
 import type { Ctx } from '../core/types.js';
-import { API_ROOTS } from './registry.js';
 import { planFor, type PlanEntry } from './serialize.js';
 import type { Descriptor } from './descriptor.js';
 
@@ -18,6 +17,8 @@ import type { Descriptor } from './descriptor.js';
 
 /** An SQL string literal. The texts here never hold `?`, which knex would take for a binding. */
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A stand-in for a nested resource's parent uuid in a URL Registry.url makes. */
+const PARENT = '\u0000';
 
 /** Helpers a descriptor's `enrichSql` builds its expressions with. */
 export interface SqlJson {
@@ -53,10 +54,11 @@ async function columnTypes(ctx: Ctx, table: string): Promise<Map<string, string>
 
 function build(desc: Descriptor, ctx: Ctx, types: Map<string, string>): string | null {
   if (desc.sealed || (desc.enrich && !desc.enrichSql) || ctx.config.baseUrl.includes('?')) return null;
+  // The start of the resource's URLs as Registry.url makes them, with the SQL of the parent's uuid where it is nested.
   const urlPrefix = (resource: string, parent?: string) => {
-    const d = ctx.registry.get(resource);
-    if (d.scopedBy && parent) return `${lit(`${ctx.config.baseUrl}${API_ROOTS[d.api]}/${ctx.registry.get(d.scopedBy.resource).path}/`)} || ${parent} || ${lit(`/${d.path}/`)}`;
-    return lit(`${ctx.config.baseUrl}${API_ROOTS[d.api]}/${d.path}/`);
+    if (!parent) return lit(ctx.registry.url(resource, ''));
+    const [before, after] = ctx.registry.url(resource, '', PARENT).split(PARENT);
+    return after === undefined ? lit(before) : `${lit(before)} || ${parent} || ${lit(after)}`;
   };
   const helpers: SqlJson = {
     url: (resource, uuid, parent) => `to_json(${urlPrefix(resource, parent)} || ${uuid})::text`,

@@ -44,8 +44,6 @@ function refsToApi(value: any, target: string, ctx: Ctx): unknown {
 export interface SerializeOptions {
   /** false: the stored fields only, without the derived ones `enrich` adds (and the queries it runs). */
   derived?: boolean;
-  /** The rows were inserted in this very transaction: nothing can hang under them yet (see Descriptor.enrich). */
-  fresh?: boolean;
 }
 
 /** Stored rows to API objects, in contract field order, with derived fields added per batch. */
@@ -69,7 +67,7 @@ export async function serialize(desc: Descriptor, rows: Row[], ctx: Ctx, opts: S
     }
     return out;
   });
-  if (desc.enrich && objs.length && opts.derived !== false) await desc.enrich(objs, rows, ctx, { fresh: opts.fresh === true });
+  if (desc.enrich && objs.length && opts.derived !== false) await desc.enrich(objs, rows, ctx);
   return objs;
 }
 
