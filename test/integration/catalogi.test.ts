@@ -244,6 +244,17 @@ describe('[ztc] Catalogi API', () => {
       expect(urls(await list(`catalogussen?rsin__in=${b.rsin}`))).to.include(b.url).and.not.include(a.url);
       expect(urls(await list(`catalogussen?domein=${a.domein}&rsin=${a.rsin}`))).to.deep.equal([a.url]);
     });
+
+    it('[ztc] a catalogus lists its informatieobjecttypen (and their names) in the order they were made, the same on every read', async () => {
+      const cat = await post('catalogus', bodies.catalogus());
+      const names = ['Zienswijze', 'Aanvraag', 'Machtiging', 'Besluit'];
+      for (const omschrijving of names) await post('informatieobjecttype', bodies.informatieobjecttype(cat.url, { omschrijving }));
+      for (let i = 0; i < 3; i++) {
+        const read = await admin.request('GET', cat.url);
+        expectOk(read);
+        expect(read.body.informatieobjecttypeOmschrijving).to.deep.equal(names);
+      }
+    });
   });
 
   describe('[ztc-011] relations by name, resolved to the valid version', () => {

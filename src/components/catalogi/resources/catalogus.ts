@@ -9,7 +9,9 @@ async function enrich(objs: ApiObject[], rows: Row[], ctx: Ctx): Promise<void> {
   const zaaktypen = await ctx.db('zaaktype').whereIn('catalogus', cats).orderBy('id').select('uuid', 'catalogus');
   for (const [table, field, nameField] of [['besluittype', 'besluittypen', 'besluittypeOmschrijving'], ['informatieobjecttype', 'informatieobjecttypen', 'informatieobjecttypeOmschrijving']] as const) {
     const v = await Versions.load(ctx, table, cats);
-    const names = await ctx.db(table).whereIn('catalogus', cats).distinct('catalogus', 'omschrijving');
+    // In the order the types were first made: a bare DISTINCT had no order, and PostgreSQL's changed
+    // with its plan (two reads of one catalogus could differ; the conformance suite's robustness test saw it).
+    const names = await ctx.db(table).whereIn('catalogus', cats).groupBy('catalogus', 'omschrijving').orderByRaw('min(id)').select('catalogus', 'omschrijving');
     objs.forEach((o, i) => {
       const mine = names.filter((n: Row) => n.catalogus === rows[i].uuid).map((n: Row) => n.omschrijving as string);
       o[nameField] = mine;
