@@ -10,6 +10,7 @@ import { components } from './components/index.js';
 import { contractFor } from './engine/contract.js';
 import { NotificationWorker } from './notify/worker.js';
 import { OutboxSignal } from './notify/wakeup.js';
+import { installStoredJson, refillStoredJson } from './engine/serialize-sql.js';
 
 export interface Running {
   config: Config;
@@ -28,6 +29,7 @@ export async function prepare(config: Config, logger: Logger = pino({ level: con
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolSize });
   await migrate(db, components.flatMap((c) => c.migrations), config);
   const registry = new Registry(config.baseUrl, components.flatMap((c) => c.descriptors));
+  await installStoredJson(db, registry);
   components.forEach((c) => contractFor(c.api)); // compile the contracts before the first request
   const outbox = new OutboxSignal();
   const app = createApp({ config, db, registry, components, logger, onOutbox: () => outbox.notify() });
@@ -51,7 +53,10 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   // Notification delivery runs with the server only (not in prepare(), which the CLI uses).
   const worker = new NotificationWorker(db, config, log, outbox).start();
   const upkeep = new AbortController();
-  const started = Promise.all(components.map((c) => c.atStart?.({ db, config, logger: log, signal: upkeep.signal })));
+  const started = Promise.all([
+    ...components.map((c) => c.atStart?.({ db, config, logger: log, signal: upkeep.signal })),
+    refillStoredJson(db, registry, { signal: upkeep.signal, logger: log }).catch((e) => log.error({ err: e }, 'making stored JSON anew failed')),
+  ]);
   const close = async () => {
     upkeep.abort();
     await Promise.all([new Promise<void>((ok) => server.close(() => ok())), worker.stop(), started]);

@@ -120,6 +120,11 @@ export interface Descriptor {
   onWrite?: (after: ApiObject | null, before: ApiObject | null, ctx: Ctx) => Promise<void>;
   /** Removes what hangs under an object before it is deleted (inside the transaction). */
   cascade?: (row: Row, ctx: Ctx) => Promise<void>;
+  /**
+   * The object's JSON is kept in its row by a trigger (columns `json` and `json_plan`,
+   * src/engine/serialize-sql.ts), so a list page copies it out instead of building it.
+   */
+  storedJson?: boolean;
   /** `_expand` is on every list/detail object, `{}` without expand (zaken, CONVENTIONS §5). */
   expandAlways?: boolean;
   /** Called after any write commits (cache invalidation). */

@@ -55,4 +55,15 @@ export const engineMigrations: Migration[] = [
       });
     },
   },
+  {
+    // Which plan made the JSON texts kept in rows (src/engine/serialize-sql.ts, installStoredJson).
+    name: '0003_stored_json',
+    up: async (db) => {
+      await db.schema.createTable('stored_json', (t) => {
+        t.text('tbl').primary();
+        t.integer('plan').notNullable();
+        t.boolean('filled').notNullable().defaultTo(false);
+      });
+    },
+  },
 ];

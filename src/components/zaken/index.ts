@@ -13,6 +13,7 @@ import { dateRangeMigration, performanceMigrations } from './indexes.js';
 import { geometrieMigration } from './geometrie-sql.js';
 import { tellingMigration } from './telling.js';
 import { afgeleidMigration } from './afgeleid.js';
+import { storedJsonMigration } from '../../engine/serialize-sql.js';
 
 /** Lists that Open Zaak serves as plain arrays (CONVENTIONS §1): the contract says which. */
 const paginated = (prefix: string) => {
@@ -39,5 +40,5 @@ export const zaken: Component = {
       audittrail_retrieve: trail.retrieve,
     };
   },
-  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations, tellingMigration, dateRangeMigration, afgeleidMigration],
+  migrations: [...zakenMigrations, geometrieMigration, ...performanceMigrations, tellingMigration, dateRangeMigration, afgeleidMigration, storedJsonMigration('0394_zaak_json', 'zaak')],
 };

@@ -138,6 +138,7 @@ export const zaak: Descriptor = {
   groupFilters: [{ params: ROL_FILTER_PARAMS, apply: rolGroupFilter }],
   order: ['-id'],
   expandAlways: true,
+  storedJson: true,
   prepare,
   derive,
   enrich,
