@@ -36,12 +36,15 @@ describe('[zrc:stored-json] a zaak\'s JSON kept in its row', () => {
 
   it('is made by the trigger on every write, also of what hangs under the zaak, with a stand-in for the base URL', async () => {
     const c = await admin();
-    const zaak = await createZaak(c, cat.zaaktype.url);
+    const omschrijving = 'buren geïnformeerd — 😀 "ok"';
+    const zaak = await createZaak(c, cat.zaaktype.url, { omschrijving });
     const { config, registry } = testServer();
     let r = await row(zaak.uuid);
     expect(r.json_plan).to.equal(await plan());
     expect(r.json).to.not.include(config.baseUrl);
+    expect(r.json).to.match(/^[\x01-\x7f]*$/); // ASCII: the rest as \u escapes
     expect(JSON.parse(r.json.split('\u0001').join(config.baseUrl)).url).to.equal(zaak.url);
+    expect(JSON.parse(r.json.split('\u0001').join(config.baseUrl)).omschrijving).to.equal(omschrijving);
     const rol = await child(c, 'rollen', rolBody(zaak.url, cat.roltype.url));
     r = await row(zaak.uuid);
     expect(JSON.parse(r.json.split('\u0001').join(config.baseUrl)).rollen).to.deep.equal([rol.url]);
