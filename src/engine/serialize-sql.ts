@@ -214,7 +214,7 @@ export async function installStoredJson(db: Knex, registry: Registry): Promise<v
 /**
  * Rows whose text another plan made, made anew (the trigger does it on any update) in batches in id
  * order, until none is left or `signal` aborts; then the plan is marked filled, so the next start
- * does not look again. Returns how many rows it made anew.
+ * does not look again. A process that finds another one at it stops. Returns how many rows it made anew.
  */
 export async function refillStoredJson(db: Knex, registry: Registry, opts: { signal?: AbortSignal; logger?: Logger; batch?: number } = {}): Promise<number> {
   let made = 0;
@@ -224,12 +224,18 @@ export async function refillStoredJson(db: Knex, registry: Registry, opts: { sig
     const started = Date.now();
     for (let after = 0; ;) {
       if (opts.signal?.aborted) return made;
-      const { rows } = await db.raw(`update ${desc.table} z set json_plan = null from (
-          select id from ${desc.table} where id > ? and json_plan is distinct from ? order by id limit ?
-        ) b where z.id = b.id returning z.id`, [after, state.plan, opts.batch ?? 1000]);
+      const rows = await db.transaction(async (trx) => {
+        // Several server processes start together: one does it, the others leave it to that one.
+        const { rows: [lock] } = await trx.raw(`select pg_try_advisory_xact_lock(hashtext(?)) as mine`, [`${desc.table}_json refill`]);
+        if (!lock.mine) return undefined;
+        return (await trx.raw(`update ${desc.table} z set json_plan = null from (
+            select id from ${desc.table} where id > ? and json_plan is distinct from ? order by id limit ?
+          ) b where z.id = b.id returning z.id`, [after, state.plan, opts.batch ?? 1000])).rows as { id: number | string }[];
+      });
+      if (!rows) return made;
       if (!rows.length) break;
       made += rows.length;
-      after = Math.max(...rows.map((r: { id: number | string }) => Number(r.id)));
+      after = Math.max(...rows.map((r) => Number(r.id)));
     }
     await db('stored_json').where({ tbl: desc.table, plan: state.plan }).update({ filled: true });
     if (made) opts.logger?.info({ table: desc.table, rows: made, ms: Date.now() - started }, 'stored JSON made anew');
