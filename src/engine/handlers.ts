@@ -29,13 +29,14 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
     // PostgreSQL makes each object's JSON (src/engine/serialize-sql.ts) where the resource allows:
     // handed on as text, or parsed when expand adds to the objects.
     const json = await objectJsonSql(desc, ctx);
+    const asText = json && !req.query.expand;
     const select = (q: Knex.QueryBuilder) => (json ? q.select('t.uuid', ...(desc.scopedBy ? [`t.${desc.scopedBy.column}`] : []), ctx.db.raw(`${json} as json`)) : q.select('t.*'));
     const objects = async (rows: Row[]) => withExpand(desc, json ? rows.map((row) => JSON.parse(row.json)) : await serialize(desc, rows, ctx), ctx);
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);
       const rows = await select(qb);
       ctx.inzage?.note(desc, rows, 'lezen', ctx);
-      if (json && !req.query.expand) return { status: 200, body: new RawJson(`[${rows.map((row: Row) => row.json).join(',')}]`) };
+      if (asText) return { status: 200, body: new RawJson(`[${rows.map((row: Row) => row.json).join(',')}]`) };
       return { status: 200, body: await objects(rows) };
     }
     const page = pageOf(req.query);
@@ -45,7 +46,7 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
     // another's (`zaaktype=` took 200 ms a page with one), so each page is planned for its values.
     const rows: Row[] = await select(qb).limit(page.size).offset((page.number - 1) * page.size);
     ctx.inzage?.note(desc, rows, 'lezen', ctx);
-    if (json && !req.query.expand) return { status: 200, body: envelopeJson(rows.map((row) => row.json), Number(count), page, req.url) };
+    if (asText) return { status: 200, body: envelopeJson(rows.map((row) => row.json), Number(count), page, req.url) };
     return { status: 200, body: envelope(await objects(rows), Number(count), page, req.url) };
   };
 }

@@ -1,10 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Logger } from 'pino';
 import type { Ctx } from '../core/types.js';
+import type { Migration } from '../components/component.js';
 import { planFor, type PlanEntry } from './serialize.js';
 import type { Descriptor } from './descriptor.js';
-import { createHash } from 'node:crypto';
-import type { Logger } from 'pino';
-import type { Migration } from '../components/component.js';
 import { Registry } from './registry.js';
 
 /**
@@ -21,17 +21,17 @@ import { Registry } from './registry.js';
  */
 
 /** An SQL string literal. The texts here never hold `?`, which knex would take for a binding. */
-export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** A stand-in for a nested resource's parent uuid in a URL Registry.url makes. */
 const PARENT = '\u0000';
 /**
- * A stand-in for the base URL in JSON kept in a row (src/engine/stored-json.ts), put in its place
- * when read. JSON text made by PostgreSQL never holds it raw: to_json and jsonb escape every
+ * A stand-in for the base URL in JSON kept in a row (`storedJson`, below), put in its place when
+ * read. JSON text made by PostgreSQL never holds it raw: to_json and jsonb escape every
  * control character, so this one in a stored text is always ours.
  */
-export const BASE = '\u0001';
+const BASE = '\u0001';
 /** `s` as the inside of a JSON string; the stand-in for the base URL stays as it is. */
-export const jsonInner = (s: string) => JSON.stringify(s).slice(1, -1).split('\\u0001').join(BASE);
+const jsonInner = (s: string) => JSON.stringify(s).slice(1, -1).split('\\u0001').join(BASE);
 
 /** Helpers a descriptor's `enrichSql` builds its expressions with. */
 export interface SqlJson {
@@ -64,7 +64,7 @@ export async function objectJsonSql(desc: Descriptor, ctx: Ctx): Promise<string 
 }
 
 /** The table's columns and their types: whether it keeps a jsonb rest (`data`), which references are uuid columns. */
-export async function columnTypes(db: Knex, table: string): Promise<Map<string, string>> {
+async function columnTypes(db: Knex, table: string): Promise<Map<string, string>> {
   const { rows } = await db.raw(`select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = ?`, [table]);
   return new Map(rows.map((r: { column_name: string; data_type: string }) => [r.column_name, r.data_type]));
 }
@@ -73,7 +73,7 @@ export async function columnTypes(db: Knex, table: string): Promise<Map<string, 
  * The expression itself, with the URLs `registry` makes (whose base URL may be the stand-in BASE),
  * or null when the resource's objects cannot be made in SQL.
  */
-export function buildObjectJsonSql(desc: Descriptor, registry: Registry, types: Map<string, string>): string | null {
+function buildObjectJsonSql(desc: Descriptor, registry: Registry, types: Map<string, string>): string | null {
   if (desc.sealed || (desc.enrich && !desc.enrichSql) || registry.baseUrl.includes('?')) return null;
   // The start of the resource's URLs as Registry.url makes them, as the inside of a JSON string,
   // with the SQL of the parent's uuid where it is nested.
