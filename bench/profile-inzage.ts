@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/profile-inzage.ts [n] [on|off] [list|bsn]`: n sequential GET /zaken (page of 100, or
  * the by-BSN list of the bench's resident; a client for the bench's first 10 zaaktypen) against an in-process server on the seeded bench database (bench/.pgdata, or DATABASE_URL), with the access log on or off;
- * prints the mean per request (with `sql` also every statement one request sends; CONC=n: n at a time). Run with `node --cpu-prof --import tsx` to see where the time goes.
+ * prints the mean time and this process' CPU per request (with `sql` also every statement one request sends; CONC=n: n at a time). Run with `node --cpu-prof --import tsx` to see where the time goes.
  */
 import { loadConfig } from '../src/config.js';
 import { start } from '../src/server.js';
@@ -38,8 +38,10 @@ if (process.argv.includes('sql')) {
 }
 const t = performance.now();
 const conc = Number(process.env.CONC ?? 1);
+const cpu = process.cpuUsage();
 await Promise.all(Array.from({ length: conc }, async () => { for (let i = 0; i < Number(n) / conc; i++) await get(); }));
-console.log(`inzage ${mode}, ${what}: ${((performance.now() - t) / Number(n)).toFixed(1)} ms per request, ${bytes.toLocaleString('en')} bytes`);
+const used = process.cpuUsage(cpu);
+console.log(`inzage ${mode}, ${what}: ${((performance.now() - t) / Number(n)).toFixed(1)} ms per request, ${((used.user + used.system) / 1000 / Number(n)).toFixed(2)} ms CPU of this process (server and client), ${bytes.toLocaleString('en')} bytes`);
 run.server.closeAllConnections();
 await run.close();
 pgc.stop();

@@ -11,6 +11,7 @@ import { contractFor } from './engine/contract.js';
 import { NotificationWorker } from './notify/worker.js';
 import { OutboxSignal } from './notify/wakeup.js';
 import { installStoredJson, refillStoredJson } from './engine/serialize-sql.js';
+import { mergeInzageIndex } from './privacy/inzage.js';
 
 export interface Running {
   config: Config;
@@ -56,6 +57,7 @@ export async function start(config: Config, logger?: Logger): Promise<Running> {
   const started = Promise.all([
     ...components.map((c) => c.atStart?.({ db, config, logger: log, signal: upkeep.signal })),
     refillStoredJson(db, registry, { signal: upkeep.signal, logger: log }).catch((e) => log.error({ err: e }, 'making stored JSON anew failed')),
+    mergeInzageIndex(db, { signal: upkeep.signal, logger: log }),
   ]);
   const close = async () => {
     upkeep.abort();

@@ -30,7 +30,9 @@ export function list(desc: Descriptor, filters: Map<string, Filter>, opts: { pag
     // handed on as text, or parsed when expand adds to the objects.
     const json = await objectJsonSql(desc, ctx);
     const asText = json && !req.query.expand;
-    const select = (q: Knex.QueryBuilder) => (json ? q.select('t.uuid', ...(desc.scopedBy ? [`t.${desc.scopedBy.column}`] : []), ctx.db.raw(`${json} as json`)) : q.select('t.*'));
+    // With the JSON only the columns others need: the scope of the URL, what the access log reads.
+    const extra = [...(desc.scopedBy ? [`t.${desc.scopedBy.column}`] : []), ...(ctx.inzage?.columns(desc) ?? []).map((c) => ctx.db.raw(c.sql))];
+    const select = (q: Knex.QueryBuilder) => (json ? q.select('t.uuid', ...extra, ctx.db.raw(`${json} as json`)) : q.select('t.*'));
     const objects = async (rows: Row[]) => withExpand(desc, json ? rows.map((row) => JSON.parse(row.json)) : await serialize(desc, rows, ctx), ctx);
     if (opts.paginated === false) {
       applyOrdering(qb, desc, req.query.ordering);

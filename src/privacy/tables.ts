@@ -1,11 +1,15 @@
 import type { Knex } from 'knex';
 import type { Migration } from '../components/component.js';
 import type { BsnVault } from './bsn.js';
+import { inwonersMigration } from '../components/zaken/afgeleid.js';
 
 /**
  * The resident's side of the data (issue "the resident's own dossier"), keyed by the keyed hash
  * of his BSN, never by the BSN itself:
- * - `inzage`: who looked — every read and write of data that concerns a resident, by any client;
+ * - `inzage`: who looked — every read and write of data that concerns a resident, by any client:
+ *   one row per request and actie, its objects (`objecten`, URLs) each with the resident it
+ *   concerns (`bsn_hashes`, parallel, indexed) and the consent per resident (`toestemmingen`);
+ *   a resident sees only his own (src/privacy/inzage.ts, `inzageOf`);
  * - `toestemming`: who may look — a resident's consent for one applicatie, for one zaak or for his
  *   zaken of one zaaktype, for a period; revoked consents stay (with `ingetrokken_op`) as history;
  * - `applicatie.toestemming_vereist`: an applicatie that sees only what residents granted it.
@@ -50,6 +54,28 @@ export function privacyMigrations(vault: BsnVault): Migration[] {
         await sealExisting(db, vault);
       },
     },
+    {
+      // One row per request instead of one per resident: a page of 100 zaken wrote 100 rows and
+      // 200 index entries (58 KB of WAL); now one row, its residents' keys in one GIN index.
+      // `objecten` and `bsn_hashes` are parallel: the object at n concerns the resident at n.
+      name: '0901_inzage_per_request',
+      up: async (db) => {
+        await db.schema.alterTable('inzage', (t) => {
+          t.specificType('bsn_hashes', 'text[]');
+          t.jsonb('toestemmingen');
+        });
+        await db.raw(`update inzage set bsn_hashes = array_fill(bsn_hash::text, array[greatest(1, jsonb_array_length(objecten))]),
+          toestemmingen = case when toestemming is null then null else jsonb_build_object(bsn_hash, toestemming) end`);
+        await db.schema.alterTable('inzage', (t) => {
+          t.dropColumn('bsn_hash');
+          t.dropColumn('toestemming');
+        });
+        await db.raw('alter table inzage alter column bsn_hashes set not null');
+        // Requests only append to the pending list; the server merges it (mergeInzageIndex).
+        await db.raw('create index inzage_bsn_hashes on inzage using gin (bsn_hashes) with (gin_pending_list_limit = 65536)');
+      },
+    },
+    inwonersMigration,
   ];
 }
 

@@ -13,7 +13,8 @@ describe('[inwoner:export] everything stored about me as a zip', () => {
     const doc = await document(zt, z, { inhoud: 'De inhoud van het besluit' });
     await r.request('POST', `/zaken/${uuidOf(z.url)}/berichten`, { tekst: 'Vraag' });
     const { db, config } = testServer();
-    await db('inzage').insert({ bsn_hash: bsnVault(config).hash(r.bsn), tijdstip: new Date(), applicatie_weergave: 'Zaaksysteem', api: 'zaken', operatie: 'zaak_retrieve', actie: 'lezen', objecten: JSON.stringify([z.url]) });
+    const hash = bsnVault(config).hash(r.bsn);
+    await db('inzage').insert({ bsn_hashes: [hash], tijdstip: new Date(), applicatie_weergave: 'Zaaksysteem', api: 'zaken', operatie: 'zaak_retrieve', actie: 'lezen', objecten: JSON.stringify([z.url]) });
     const res = await fetch(`${testServer().url}${INW}/export`, { headers: { Authorization: `Bearer ${r.token}` } });
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.equal('application/zip');

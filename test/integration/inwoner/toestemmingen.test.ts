@@ -71,9 +71,15 @@ describe('[inwoner:toestemmingen] consents for care providers', () => {
 });
 
 describe('[inwoner:inzage] who looked at my data', () => {
-  const log = (bsn: string, row: object) => testServer().db('inzage').insert({
-    bsn_hash: bsnVault(testServer().config).hash(bsn), api: 'zaken', operatie: 'zaak_retrieve', actie: 'lezen', objecten: JSON.stringify([]), ...row,
-  });
+  // A request's row as the server writes it, for one resident (src/privacy/inzage.ts).
+  const log = (bsn: string, { objecten = '[]', toestemming, ...row }: { objecten?: string; toestemming?: string; [k: string]: unknown }) => {
+    const hash = bsnVault(testServer().config).hash(bsn);
+    const urls = JSON.parse(objecten) as string[];
+    return testServer().db('inzage').insert({
+      api: 'zaken', operatie: 'zaak_retrieve', actie: 'lezen', ...row, bsn_hashes: urls.length ? urls.map(() => hash) : [hash],
+      objecten, toestemmingen: toestemming ? JSON.stringify({ [hash]: toestemming }) : null,
+    });
+  };
 
   it('[inwoner:inzage] newest first, filtered by van/tot and applicatie, paginated; never another resident\'s rows', async () => {
     const r = await resident();

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { client, testServer, type TestClient } from '../../support/server.js';
 import { admin, catalogue, child, createZaak, rolBody, ZRC, type Catalogue } from '../zaken/fixtures.js';
 import { bsnVault } from '../../../src/privacy/bsn.js';
+import { inzageOf } from '../../../src/privacy/inzage.js';
 
 const bsn = () => String(100000000 + Math.floor(Math.random() * 899999999));
 const DAY = 86_400_000;
@@ -53,7 +54,7 @@ describe('[toestemming] consent-bound applicaties see only what residents grante
     const expanded = await app.request('GET', `${mine.url}?expand=status`);
     expect(expanded.body._expand.status.url).to.equal(expanded.body.status);
     // the read is logged under the consent it was made under
-    const log = await testServer().db('inzage').where({ client_id: app.clientId, operatie: 'zaak_retrieve' });
+    const log = await inzageOf(testServer().db, bsnVault(testServer().config).hash(nr)).where({ client_id: app.clientId, operatie: 'zaak_retrieve' });
     expect(log.map((r) => r.toestemming)).to.include(id);
   });
 

@@ -1,5 +1,6 @@
 import type { Ctx, Handler } from '../../../core/types.js';
 import { envelope, pageOf } from '../../../engine/pagination.js';
+import { inzageOf } from '../../../privacy/inzage.js';
 import { residentOf } from '../signin/resident.js';
 import { isoTime, type Row } from '../zaken.js';
 import { DEFAULT_PAGE_SIZE } from './zaken.js';
@@ -16,7 +17,7 @@ export const toInzage = (r: Row) => ({
 });
 
 /** The access log rows about the resident (written by the engine for every ZGW client's read and write). */
-export const mijnInzage = (ctx: Ctx) => ctx.db('inzage').where('bsn_hash', residentOf(ctx).hash);
+export const mijnInzage = (ctx: Ctx) => inzageOf(ctx.db, residentOf(ctx).hash);
 
 /** GET /inzage: newest first, filtered by period (van inclusive, tot exclusive) and applicatie. */
 export const inzageList: Handler = async (req, ctx) => {
